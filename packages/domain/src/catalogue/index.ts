@@ -1,0 +1,4 @@
+export * from './quadrants';
+export * from './payment-titles';
+export * from './kpi-definition';
+export * from './kpis';

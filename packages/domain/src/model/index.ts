@@ -1,0 +1,4 @@
+export * from './kpi-types';
+export * from './localised';
+export * from './period';
+export * from './organisation';

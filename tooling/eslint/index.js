@@ -1,0 +1,58 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { BOUNDARIES, NODE_MODULES } from './boundaries.js';
+
+/**
+ * The shared flat config. `layer` selects the import-boundary rules of the architecture guide.
+ * @param {keyof typeof BOUNDARIES} layer
+ */
+export function config(layer) {
+  const boundary = BOUNDARIES[layer];
+  if (!boundary) throw new Error(`@kwadrant/eslint-config: unknown layer "${layer}"`);
+  const message = `Import boundary (${layer}): ${boundary.why}.`;
+  const restricted = [
+    ...boundary.packages.map((name) => ({ group: [name, `${name}/*`], message })),
+    ...boundary.modules.map((name) => ({ group: [name], message })),
+  ];
+  // The typed client is the one part of the api a dashboard may use.
+  if (layer === 'dashboard') {
+    restricted.push({ group: ['@kwadrant/api', '@kwadrant/api/*', '!@kwadrant/api/client'], message });
+  }
+
+  return tseslint.config(
+    { ignores: ['**/dist/**', '**/node_modules/**', '**/.reports/**', '**/*.d.ts'] },
+    js.configs.recommended,
+    ...tseslint.configs.recommendedTypeChecked,
+    {
+      languageOptions: {
+        globals: layer === 'dashboard' || layer === 'ui' ? globals.browser : globals.node,
+        parserOptions: { projectService: true },
+      },
+      rules: {
+        '@typescript-eslint/consistent-type-imports': 'error',
+        '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+        eqeqeq: ['error', 'always'],
+        'no-console': layer === 'cli' || layer === 'tooling' ? 'off' : 'warn',
+        'no-restricted-imports': restricted.length > 0 ? ['error', { patterns: restricted }] : 'off',
+      },
+    },
+    {
+      files: ['**/*.js', '**/*.mjs'],
+      ...tseslint.configs.disableTypeChecked,
+    },
+    {
+      // Tests may use node:* for fixtures, but never cross a package boundary.
+      files: ['**/*.test.ts', '**/test/**'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { patterns: restricted.filter((r) => !NODE_MODULES.includes(r.group[0] ?? '')) },
+        ],
+      },
+    },
+    prettier,
+  );
+}
+

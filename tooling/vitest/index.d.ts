@@ -1,0 +1,4 @@
+import type { UserConfig } from 'vitest/config';
+
+/** The shared Vitest preset, merged with package-specific overrides. */
+export function vitestConfig(overrides?: UserConfig): UserConfig;
