@@ -26,7 +26,7 @@ export interface Organisation {
   name: string;
   code: OrganisationCode;
   /** Inhabitants or enrolled patients the organisation serves. */
-  population?: number;
+  population?: number | null;
   disciplines?: readonly Discipline[];
 }
 
