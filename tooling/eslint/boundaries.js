@@ -8,7 +8,18 @@ const except = (allowed) => OURS.filter((n) => !allowed.includes(n));
 
 const SERVER = ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/pglite', 'hono', 'hono/*', '@hono/*'];
 const VUE = ['vue', 'vue-*', 'pinia', 'echarts', 'echarts/*', '@vue/*'];
-export const NODE_MODULES = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'stream', 'url'];
+export const NODE_MODULES = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'stream',
+  'url',
+];
 
 /** @type {Record<string, { packages: string[]; modules: string[]; why: string }>} */
 export const BOUNDARIES = {
@@ -54,4 +65,3 @@ export const BOUNDARIES = {
   },
   tooling: { packages: [], modules: [], why: '' },
 };
-

@@ -10,18 +10,16 @@ let handle: DbHandle;
 beforeAll(async () => {
   handle = await createTestDb();
   await seedCatalogues(handle.db);
-  await handle.db
-    .insert(organisations)
-    .values([
-      {
-        id: 'p1',
-        kind: 'practice',
-        name: 'Praktijk Een',
-        codeSystem: 'AGB',
-        code: '01000001',
-        quadrant: 'Q1',
-      },
-    ]);
+  await handle.db.insert(organisations).values([
+    {
+      id: 'p1',
+      kind: 'practice',
+      name: 'Praktijk Een',
+      codeSystem: 'AGB',
+      code: '01000001',
+      quadrant: 'Q1',
+    },
+  ]);
 });
 afterAll(() => handle.close());
 
@@ -119,16 +117,14 @@ describe('schema and constraints', () => {
     );
     expect(bad.constraint).toBe('organisations_code_valid');
     const dup = await refusal(() =>
-      handle.db
-        .insert(organisations)
-        .values({
-          id: 'p2',
-          kind: 'practice',
-          name: 'Dubbel',
-          codeSystem: 'AGB',
-          code: '01000001',
-          quadrant: 'Q1',
-        }),
+      handle.db.insert(organisations).values({
+        id: 'p2',
+        kind: 'practice',
+        name: 'Dubbel',
+        codeSystem: 'AGB',
+        code: '01000001',
+        quadrant: 'Q1',
+      }),
     );
     expect(dup.constraint).toBe('organisations_code_unique');
   });

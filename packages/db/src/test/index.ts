@@ -1,1 +1,2 @@
 export { createTestDb } from './test-db';
+export { gridGeography } from './grid-geography';

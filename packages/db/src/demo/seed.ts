@@ -1,0 +1,174 @@
+import { eq } from 'drizzle-orm';
+import { lastQuarters } from '@kwadrant/domain/model';
+import type { Db } from '../client';
+import {
+  appMeta,
+  enrolledPopulation,
+  ggdRegions,
+  memberships,
+  municipalities,
+  observations,
+  organisations,
+  pc4Areas,
+  serviceAreas,
+} from '../schema';
+import { seedCatalogues } from '../queries/catalogue';
+import { insertInBatches } from '../queries/batch';
+import type { DemoGeography } from './geography';
+import { buildLandscape, SCALES, type DemoOrganisation, type Landscape, type ScaleName } from './landscape';
+import { generateObservations, type ImprovementPlan } from './kpi-model';
+
+export interface SeedReport {
+  scale: ScaleName;
+  seeded: boolean;
+  organisations: number;
+  practices: number;
+  observations: number;
+  enrolledRows: number;
+  milliseconds: number;
+}
+
+export interface SeedOptions {
+  seed?: string;
+  onProgress?: (message: string) => void;
+}
+
+const META_KEY = 'demo.scale';
+
+/** Writes the reference geography (municipalities, GGD regions, PC4 areas); existing rows are kept. */
+export async function seedGeography(db: Db, geography: DemoGeography): Promise<void> {
+  await insertInBatches(
+    db,
+    municipalities,
+    Object.entries(geography.municipalities).map(([code, name]) => ({ code, name })),
+  );
+  await insertInBatches(
+    db,
+    ggdRegions,
+    geography.ggdRegions.map((name) => ({ name })),
+  );
+  await insertInBatches(
+    db,
+    pc4Areas,
+    geography.areas.map((a) => ({
+      pc4: a.pc4,
+      municipalityCode: a.municipalityCode,
+      ggdRegion: a.ggdRegion,
+      inhabitants: a.inhabitants,
+    })),
+  );
+}
+
+const organisationRow = (o: DemoOrganisation): typeof organisations.$inferInsert => ({
+  id: o.id,
+  kind: o.kind,
+  name: o.name,
+  codeSystem: o.codeSystem,
+  code: o.code,
+  quadrant: o.quadrant,
+  population: o.population,
+  disciplines: o.disciplines,
+  pc4: o.pc4,
+});
+
+/** Enrolled lists per quarter: the practice's list by age band and sex, growing slowly over time. */
+function* enrolledRows(landscape: Landscape): Generator<typeof enrolledPopulation.$inferInsert> {
+  const quarters = lastQuarters(landscape.scale.lastQuarter, landscape.scale.quarters);
+  for (const practice of landscape.practices) {
+    for (let q = 0; q < quarters.length; q++) {
+      const growth = 1 - 0.002 * (quarters.length - 1 - q);
+      for (const [sex, counts] of [
+        ['M', practice.men],
+        ['F', practice.women],
+      ] as const) {
+        for (let b = 0; b < landscape.ageBands.length; b++) {
+          yield {
+            practiceId: practice.id,
+            period: quarters[q]!,
+            ageBand: landscape.ageBands[b]!,
+            sex,
+            count: Math.round((counts[b] ?? 0) * growth),
+          };
+        }
+      }
+    }
+  }
+}
+
+/** The scale seeded into this database, if any. */
+export async function seededScale(db: Db): Promise<ScaleName | null> {
+  const [row] = await db.select().from(appMeta).where(eq(appMeta.key, META_KEY));
+  return (row?.value as ScaleName | undefined) ?? null;
+}
+
+/**
+ * Seeds a demo landscape at the given scale in one transaction: all of it or nothing. Idempotent:
+ * a database that already holds this scale is left as it is; one that holds another scale is refused.
+ */
+export async function seedDemo(
+  db: Db,
+  geography: DemoGeography,
+  scaleName: ScaleName,
+  options: SeedOptions = {},
+  improvement: ImprovementPlan = new Map(),
+): Promise<SeedReport> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => undefined);
+  const existing = await seededScale(db);
+  const landscape = buildLandscape(geography, SCALES[scaleName], options.seed);
+  const orgs = [
+    ...landscape.insurers,
+    ...landscape.regions,
+    ...landscape.collaboratives,
+    ...landscape.partners,
+    ...landscape.practices,
+  ];
+  const report: SeedReport = {
+    scale: scaleName,
+    seeded: false,
+    organisations: orgs.length,
+    practices: landscape.practices.length,
+    observations: 0,
+    enrolledRows: 0,
+    milliseconds: 0,
+  };
+  if (existing === scaleName) {
+    progress(`The ${scaleName} demo is already in this database; nothing to do.`);
+    return { ...report, milliseconds: performance.now() - started };
+  }
+  if (existing !== null) {
+    throw new Error(
+      `This database already holds the "${existing}" demo; seeding "${scaleName}" on top would mix them. Use an empty database (another data directory or DATABASE_URL).`,
+    );
+  }
+
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    await seedCatalogues(t);
+    await seedGeography(t, geography);
+    progress(`Organisations: ${orgs.length} (${landscape.practices.length} practices)`);
+    await insertInBatches(t, organisations, orgs.map(organisationRow));
+    await insertInBatches(t, memberships, landscape.memberships);
+    await insertInBatches(
+      t,
+      serviceAreas,
+      orgs.flatMap((o) => o.serviceArea.map((pc4) => ({ organisationId: o.id, pc4 }))),
+    );
+    report.enrolledRows = await insertInBatches(t, enrolledPopulation, enrolledRows(landscape));
+    progress(`Enrolled population: ${report.enrolledRows} rows`);
+    report.observations = await insertInBatches(
+      t,
+      observations,
+      (function* () {
+        for (const o of generateObservations(landscape, improvement, options.seed))
+          yield { ...o, source: 'demo' };
+      })(),
+      (n) => n % 100_000 < 5_000 && progress(`Observations: ${n}`),
+    );
+    progress(`Observations: ${report.observations}`);
+    await t.insert(appMeta).values({ key: META_KEY, value: scaleName });
+  });
+  report.seeded = true;
+  report.milliseconds = performance.now() - started;
+  return report;
+}
