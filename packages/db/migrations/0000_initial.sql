@@ -203,13 +203,13 @@ CREATE TABLE "agreement_clauses" (
 	"clause_id" text NOT NULL,
 	"kpi_code" text NOT NULL,
 	"target" double precision NOT NULL,
-	"threshold" double precision NOT NULL,
+	"threshold" double precision,
 	"weight" double precision NOT NULL,
 	"scoring" text NOT NULL,
 	"evidence" text NOT NULL,
 	CONSTRAINT "agreement_clauses_agreement_id_version_clause_id_pk" PRIMARY KEY("agreement_id","version","clause_id"),
 	CONSTRAINT "agreement_clauses_weight_range" CHECK ("agreement_clauses"."weight" >= 0 and "agreement_clauses"."weight" <= 1),
-	CONSTRAINT "agreement_clauses_threshold_differs" CHECK ("agreement_clauses"."threshold" <> "agreement_clauses"."target")
+	CONSTRAINT "agreement_clauses_threshold_differs" CHECK ("agreement_clauses"."threshold" is null or "agreement_clauses"."threshold" <> "agreement_clauses"."target")
 );
 --> statement-breakpoint
 CREATE TABLE "agreement_co_insurers" (

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDb, gridGeography } from '../test';
 import { queryRows, type DbHandle } from '../client';
-import { observations, organisations } from '../schema';
+import { createHash } from 'node:crypto';
+import { settle, validateAgreement, type SettlementInputs } from '@kwadrant/domain/agreements';
+import { agreements, observations, organisations, settlements, userRoles } from '../schema';
+import { listKpis } from '../queries/catalogue';
+import { listPaymentTitles, loadAgreement } from '../queries/agreements';
 import { seedDemo, seededScale } from './seed';
 import { apportion, buildLandscape, SCALES } from './landscape';
 import { generateObservations } from './kpi-model';
@@ -134,6 +138,45 @@ describe('seeding the demo', () => {
     expect(await handle.db.$count(organisations)).toBe(orgCount);
     expect(await handle.db.$count(observations)).toBe(obsCount);
     expect(await seededScale(handle.db)).toBe('demo');
+  });
+
+  it('creates agreements in every state that pass the domain validation', async () => {
+    const rows = await handle.db.select().from(agreements);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['draft', 'proposed', 'agreed', 'settled']));
+    const titles = await listPaymentTitles(handle.db);
+    const kpis = await listKpis(handle.db);
+    for (const row of rows) {
+      const agreement = (await loadAgreement(handle.db, row.id))!;
+      const result = validateAgreement(agreement, { titles, kpis });
+      expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(agreement.coInsurers.length).toBe(3);
+    }
+  });
+
+  it('records frozen settlements that reproduce exactly from their recorded inputs', async () => {
+    const records = await handle.db.select().from(settlements);
+    expect(records.length).toBeGreaterThan(20);
+    for (const record of records.slice(0, 25)) {
+      expect(record.frozen).toBe(true);
+      const agreement = (await loadAgreement(handle.db, record.agreementId, record.agreementVersion))!;
+      const again = settle(agreement, record.inputs as unknown as SettlementInputs);
+      expect(again.total).toBe(record.totalCents);
+      expect(createHash('sha256').update(again.inputFingerprint).digest('hex')).toBe(record.inputFingerprint);
+      const parts = (record.result as { coInsurers: { amountCents: number }[] }).coInsurers;
+      expect(parts.reduce((a, p) => a + p.amountCents, 0)).toBe(record.totalCents);
+    }
+    // Money of realistic size: a collaborative of ~15,000 patients at €3.50 per quarter is ~€50,000.
+    const collab = records.find((r) => r.agreementId.startsWith('agr-col-') && r.period === '2025-Q1')!;
+    expect(collab.totalCents).toBeGreaterThan(2_000_000);
+    expect(collab.totalCents).toBeLessThan(10_000_000);
+  });
+
+  it('creates one sign-in per role, each scoped to an organisation (except the administrator)', async () => {
+    const roles = await handle.db.select().from(userRoles);
+    expect(new Set(roles.map((r) => r.role))).toEqual(
+      new Set(['practice', 'collaborative', 'region', 'insurer', 'admin']),
+    );
+    expect(roles.filter((r) => r.role !== 'admin').every((r) => r.organisationId !== null)).toBe(true);
   });
 
   it('refuses to mix another scale into a seeded database', async () => {

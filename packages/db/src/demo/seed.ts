@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { lastQuarters } from '@kwadrant/domain/model';
+import { lastQuarters, periodEndDate } from '@kwadrant/domain/model';
 import type { Db } from '../client';
 import {
   appMeta,
@@ -11,12 +11,21 @@ import {
   organisations,
   pc4Areas,
   serviceAreas,
+  userRoles,
+  users,
 } from '../schema';
 import { seedCatalogues } from '../queries/catalogue';
 import { insertInBatches } from '../queries/batch';
+import { refreshBenchmarks } from '../queries/benchmarks';
 import type { DemoGeography } from './geography';
 import { buildLandscape, SCALES, type DemoOrganisation, type Landscape, type ScaleName } from './landscape';
-import { generateObservations, type ImprovementPlan } from './kpi-model';
+import { generateObservations } from './kpi-model';
+import { planAgreements } from './agreements';
+import { DEMO_PASSWORD, demoUsers, type DemoUser } from './users';
+import { hashPassword } from '../auth/password';
+import { writeAgreementVersion } from '../queries/agreements';
+import { loadSettlementContext } from '../queries/settlement-inputs';
+import { recordSettlement } from '../queries/settlements';
 
 export interface SeedReport {
   scale: ScaleName;
@@ -25,6 +34,10 @@ export interface SeedReport {
   practices: number;
   observations: number;
   enrolledRows: number;
+  benchmarks: number;
+  agreements: number;
+  settlements: number;
+  users: number;
   milliseconds: number;
 }
 
@@ -95,6 +108,18 @@ function* enrolledRows(landscape: Landscape): Generator<typeof enrolledPopulatio
   }
 }
 
+/** Creates the demo sign-ins with their role and organisation scope; returns how many. */
+async function seedUsers(db: Db, list: readonly DemoUser[]): Promise<number> {
+  for (const u of list) {
+    const [row] = await db
+      .insert(users)
+      .values({ email: u.email, name: u.name, passwordHash: await hashPassword(DEMO_PASSWORD) })
+      .returning({ id: users.id });
+    await db.insert(userRoles).values({ userId: row!.id, role: u.role, organisationId: u.organisationId });
+  }
+  return list.length;
+}
+
 /** The scale seeded into this database, if any. */
 export async function seededScale(db: Db): Promise<ScaleName | null> {
   const [row] = await db.select().from(appMeta).where(eq(appMeta.key, META_KEY));
@@ -110,12 +135,12 @@ export async function seedDemo(
   geography: DemoGeography,
   scaleName: ScaleName,
   options: SeedOptions = {},
-  improvement: ImprovementPlan = new Map(),
 ): Promise<SeedReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => undefined);
   const existing = await seededScale(db);
   const landscape = buildLandscape(geography, SCALES[scaleName], options.seed);
+  const plan = planAgreements(landscape);
   const orgs = [
     ...landscape.insurers,
     ...landscape.regions,
@@ -130,6 +155,10 @@ export async function seedDemo(
     practices: landscape.practices.length,
     observations: 0,
     enrolledRows: 0,
+    benchmarks: 0,
+    agreements: 0,
+    settlements: 0,
+    users: 0,
     milliseconds: 0,
   };
   if (existing === scaleName) {
@@ -160,12 +189,29 @@ export async function seedDemo(
       t,
       observations,
       (function* () {
-        for (const o of generateObservations(landscape, improvement, options.seed))
+        for (const o of generateObservations(landscape, plan.improvement, options.seed))
           yield { ...o, source: 'demo' };
       })(),
       (n) => n % 100_000 < 5_000 && progress(`Observations: ${n}`),
     );
     progress(`Observations: ${report.observations}`);
+    report.benchmarks = await refreshBenchmarks(t);
+    progress(`Benchmarks: ${report.benchmarks}`);
+    report.users = await seedUsers(t, demoUsers(landscape));
+    for (const { agreement, name } of plan.agreements) await writeAgreementVersion(t, agreement, name);
+    const context = await loadSettlementContext(t);
+    for (const { agreement, settledQuarters } of plan.agreements) {
+      for (const quarter of settledQuarters) {
+        await recordSettlement(t, agreement, quarter, {
+          freeze: true,
+          context,
+          now: new Date(`${periodEndDate(quarter)}T12:00:00Z`),
+        });
+        report.settlements++;
+      }
+    }
+    report.agreements = plan.agreements.length;
+    progress(`Agreements: ${report.agreements}, settlements: ${report.settlements}`);
     await t.insert(appMeta).values({ key: META_KEY, value: scaleName });
   });
   report.seeded = true;

@@ -124,7 +124,7 @@ export const agreementClauses = pgTable(
       .notNull()
       .references(() => kpiDefinitions.code),
     target: doublePrecision().notNull(),
-    threshold: doublePrecision().notNull(),
+    threshold: doublePrecision(),
     weight: doublePrecision().notNull(),
     scoring: text().notNull(),
     evidence: text().notNull(),
@@ -137,7 +137,10 @@ export const agreementClauses = pgTable(
       foreignColumns: [agreementVersions.agreementId, agreementVersions.version],
     }),
     check('agreement_clauses_weight_range', sql`${t.weight} >= 0 and ${t.weight} <= 1`),
-    check('agreement_clauses_threshold_differs', sql`${t.threshold} <> ${t.target}`),
+    check(
+      'agreement_clauses_threshold_differs',
+      sql`${t.threshold} is null or ${t.threshold} <> ${t.target}`,
+    ),
     index('agreement_clauses_kpi_idx').on(t.kpiCode),
   ],
 );
