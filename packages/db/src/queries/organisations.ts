@@ -1,6 +1,7 @@
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Membership, Organisation } from '@kwadrant/domain/model';
 import type { Db } from '../client';
-import { memberships, organisations } from '../schema';
+import { memberships, organisations, serviceAreas } from '../schema';
 
 /** Every organisation as the domain sees it, keyed by id. */
 export async function loadOrganisations(db: Db): Promise<Map<string, Organisation>> {
@@ -30,4 +31,47 @@ export async function loadMemberships(db: Db): Promise<Membership[]> {
       validTo: memberships.validTo,
     })
     .from(memberships);
+}
+
+export interface OrganisationListQuery {
+  kind?: Organisation['kind'] | undefined;
+  /** Case-insensitive text in the name or code. */
+  q?: string | undefined;
+  sort?: 'name' | 'code' | 'population' | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Organisations the caller may see by name, filtered, sorted and paginated. */
+export async function listNamedOrganisations(db: Db, named: ReadonlySet<string> | 'all', query: OrganisationListQuery) {
+  const conditions = [];
+  if (named !== 'all') {
+    if (named.size === 0) return { items: [], total: 0 };
+    conditions.push(inArray(organisations.id, [...named]));
+  }
+  if (query.kind) conditions.push(eq(organisations.kind, query.kind));
+  if (query.q) {
+    const like = `%${query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    conditions.push(or(ilike(organisations.name, like), ilike(organisations.code, like))!);
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const order =
+    query.sort === 'code' ? asc(organisations.code) : query.sort === 'population' ? desc(organisations.population) : asc(organisations.name);
+  const [items, [count]] = await Promise.all([
+    db.select().from(organisations).where(where).orderBy(order, asc(organisations.id)).limit(query.limit).offset(query.offset),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organisations).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+/** Organisations by id (only those that exist). */
+export async function organisationsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(organisations).where(inArray(organisations.id, [...ids]));
+}
+
+/** An organisation's PC4 service area. */
+export async function serviceAreaOf(db: Db, organisationId: string): Promise<string[]> {
+  const rows = await db.select({ pc4: serviceAreas.pc4 }).from(serviceAreas).where(eq(serviceAreas.organisationId, organisationId));
+  return rows.map((r) => r.pc4).sort();
 }

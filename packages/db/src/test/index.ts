@@ -1,2 +1,3 @@
-export { createTestDb } from './test-db';
+export { createTestDb, TEST_GEOGRAPHY } from './test-db';
+export type { TemplateKind } from './test-db';
 export { gridGeography } from './grid-geography';

@@ -1,37 +1,65 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { MIGRATIONS_FOLDER, createDb, type DbHandle, type Db } from '../client';
 import * as schema from '../schema';
+import { seedDemo } from '../demo/seed';
+import { gridGeography } from './grid-geography';
 
-let template: Promise<File | Blob> | undefined;
+/** The source files of the package (not tests): a change to any makes a new seeded PostgreSQL template. */
+function sourceDigest(hash: ReturnType<typeof createHash>): void {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort();
+  for (const f of files) hash.update(f).update(readFileSync(join(root, f)));
+}
 
-/** A migrated PGlite data directory, made once per test worker and cloned for every test database. */
-function migratedTemplate(): Promise<File | Blob> {
-  template ??= (async () => {
-    const handle = await createDb({ dataDir: 'memory' });
-    const client = (handle.db as unknown as { $client: PGlite }).$client;
-    const dump = await client.dumpDataDir('none');
-    await handle.close();
-    return dump;
-  })();
+const templates = new Map<TemplateKind, Promise<File | Blob>>();
+
+/** What a test database starts with: nothing but the schema, or the demo on the test grid. */
+export type TemplateKind = 'empty' | 'seeded';
+
+/** The grid the seeded template is built on (shared so tests can reason about it). */
+export const TEST_GEOGRAPHY = () => gridGeography(28, 2_000);
+
+async function prepare(handle: DbHandle, kind: TemplateKind): Promise<void> {
+  if (kind === 'seeded') await seedDemo(handle.db, TEST_GEOGRAPHY(), 'demo');
+}
+
+/** A PGlite data directory made once per test worker and cloned for every test database. */
+function pgliteTemplate(kind: TemplateKind): Promise<File | Blob> {
+  let template = templates.get(kind);
+  if (!template) {
+    template = (async () => {
+      const handle = await createDb({ dataDir: 'memory' });
+      await prepare(handle, kind);
+      const client = (handle.db as unknown as { $client: PGlite }).$client;
+      const dump = await client.dumpDataDir('none');
+      await handle.close();
+      return dump;
+    })();
+    templates.set(kind, template);
+  }
   return template;
 }
 
 /**
- * A fresh, migrated, empty database for one test file: an in-memory PGlite clone by default, or a new
- * PostgreSQL database (from a migrated template) when DATABASE_URL is set.
+ * A fresh, migrated database for one test file: an in-memory PGlite clone by default, or a new
+ * PostgreSQL database (from a template) when DATABASE_URL is set. `seeded` starts from the demo
+ * landscape on the test grid, with its users, agreements and settlements.
  */
-export async function createTestDb(): Promise<DbHandle> {
+export async function createTestDb(kind: TemplateKind = 'empty'): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
-  return url ? createPostgresTestDb(url) : createPgliteTestDb();
+  return url ? createPostgresTestDb(url, kind) : createPgliteTestDb(kind);
 }
 
-async function createPgliteTestDb(): Promise<DbHandle> {
-  const client = await PGlite.create({ loadDataDir: await migratedTemplate() });
+async function createPgliteTestDb(kind: TemplateKind): Promise<DbHandle> {
+  const client = await PGlite.create({ loadDataDir: await pgliteTemplate(kind) });
   const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
@@ -41,22 +69,33 @@ async function createPgliteTestDb(): Promise<DbHandle> {
   };
 }
 
-let pgTemplate: Promise<string> | undefined;
+const pgTemplates = new Map<TemplateKind, Promise<string>>();
 
 /**
  * The name of a migrated template database for the current migrations. It is named by a hash of the
  * migration journal, so every worker and every run with the same schema shares one, and none piles up.
  */
-function postgresTemplate(url: string, admin: pg.Client): Promise<string> {
-  pgTemplate ??= (async () => {
-    const journal = readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'));
-    const name = `kwadrant_tpl_${createHash('sha256').update(journal).digest('hex').slice(0, 12)}`;
+function postgresTemplate(url: string, admin: pg.Client, kind: TemplateKind): Promise<string> {
+  let pgTemplate = pgTemplates.get(kind);
+  if (pgTemplate) return pgTemplate;
+  pgTemplate = (async () => {
+    // Named by the migrations and the seeding code, so a changed schema or demo makes a new template.
+    const hash = createHash('sha256').update(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json')));
+    if (kind === 'seeded') sourceDigest(hash);
+    const name = `kwadrant_tpl_${kind}_${hash.digest('hex').slice(0, 12)}`;
     await admin.query('select pg_advisory_lock(7317734102)');
     try {
       const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
       if (exists.rowCount === 0) {
         await admin.query(`create database ${name}`);
         const handle = await createDb({ databaseUrl: withDatabase(url, name) });
+        try {
+          await prepare(handle, kind);
+        } catch (error) {
+          await handle.close();
+          await admin.query(`drop database ${name}`);
+          throw error;
+        }
         await handle.close();
       }
     } finally {
@@ -64,14 +103,15 @@ function postgresTemplate(url: string, admin: pg.Client): Promise<string> {
     }
     return name;
   })();
+  pgTemplates.set(kind, pgTemplate);
   return pgTemplate;
 }
 
-async function createPostgresTestDb(url: string): Promise<DbHandle> {
+async function createPostgresTestDb(url: string, kind: TemplateKind): Promise<DbHandle> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    const templateName = await postgresTemplate(url, admin);
+    const templateName = await postgresTemplate(url, admin, kind);
     const name = `kwadrant_test_${randomBytes(6).toString('hex')}`;
     await admin.query(`create database ${name} template ${templateName}`);
     const handle = await createDb({ databaseUrl: withDatabase(url, name), migrate: false, poolSize: 4 });

@@ -1,0 +1,36 @@
+// The public API of @kwadrant/db: the client, access scoping, queries and the demo seeder.
+// The drizzle schema is at '@kwadrant/db/schema', test helpers at '@kwadrant/db/test'.
+export { createDb, queryRows, DEFAULT_DATA_DIR, MIGRATIONS_FOLDER } from './client';
+export type { Db, DbHandle, Engine, CreateDbOptions } from './client';
+export { ConstraintError, explainDbError, explained } from './errors';
+export { canName, isOwn, resolveScope, callerForUser } from './access/scope';
+export type { AccessScope, Caller, Role } from './access/scope';
+export { suppressSmallNumbers, SMALL_NUMBER_THRESHOLD } from './access/suppression';
+export type { Suppressible, CountedUnit } from './access/suppression';
+export { hashPassword, verifyPassword } from './auth/password';
+export { seedCatalogues, listKpis, kpiFromRow, kpiRow } from './queries/catalogue';
+export { insertInBatches } from './queries/batch';
+export { refreshBenchmarks, computeBenchmark } from './queries/benchmarks';
+export type { BenchmarkKey } from './queries/benchmarks';
+export {
+  loadOrganisations,
+  loadMemberships,
+  listNamedOrganisations,
+  organisationsByIds,
+  serviceAreaOf,
+} from './queries/organisations';
+export type { OrganisationListQuery } from './queries/organisations';
+export { listPaymentTitles, writeAgreementVersion, loadAgreement } from './queries/agreements';
+export { settlementInputsFor, loadSettlementContext, organisationFigures } from './queries/settlement-inputs';
+export type { SettlementContext } from './queries/settlement-inputs';
+export { recordSettlement, fingerprintOf } from './queries/settlements';
+export type { SettlementRecord } from './queries/settlements';
+export { seedDemo, seedGeography, seededScale } from './demo/seed';
+export type { SeedReport, SeedOptions } from './demo/seed';
+export { SCALES, buildLandscape } from './demo/landscape';
+export type { ScaleName } from './demo/landscape';
+export type { DemoGeography, DemoArea } from './demo/geography';
+export { DEMO_PASSWORD, demoUsers } from './demo/users';
+export type { DemoUser } from './demo/users';
+export { findUserByEmail, createSession, findSession, deleteSession, writeAudit } from './queries/auth';
+export type { AuditEntry } from './queries/auth';
