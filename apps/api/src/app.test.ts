@@ -17,7 +17,7 @@ describe('sign-in and sessions', () => {
     expect(cookie).toMatch(/kw_session=[\w-]{40,}/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const me = await (await t.call('/api/auth/me', practice)).json();
+    const me = (await (await t.call('/api/auth/me', practice)).json()) as any;
     expect(me).toMatchObject({ role: 'practice', user: { label: 'praktijk@kwadrant.demo' }, organisation: { kind: 'practice' } });
     expect(me.csrfToken).toMatch(/^[\w-]{40,}$/);
   });
@@ -58,7 +58,7 @@ describe('errors and headers', () => {
   it('validates input and reports field-level errors', async () => {
     const res = await t.call('/api/auth/sign-in', null, { body: { email: 'not-an-address', password: '' } });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['email', 'password']);
   });
 
@@ -91,7 +91,7 @@ describe('probes and documentation', () => {
   });
 
   it('publishes an OpenAPI 3.1 document and a reference page', async () => {
-    const doc = await (await t.call('/api/openapi.json', null)).json();
+    const doc = (await (await t.call('/api/openapi.json', null)).json()) as any;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/organisations/{id}');
     const page = await (await t.call('/api/docs', null)).text();

@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health';
 import { authRoutes } from './routes/auth';
 import { organisationRoutes } from './routes/organisations';
 import { catalogueRoutes } from './routes/catalogue';
+import { resultRoutes } from './routes/results';
 
 export interface CreateAppOptions {
   db: Db;
@@ -37,7 +38,8 @@ function apiRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .route('/auth', authRoutes())
     .route('/organisations', organisationRoutes())
-    .route('/', catalogueRoutes());
+    .route('/', catalogueRoutes())
+    .route('/', resultRoutes());
 }
 
 /**

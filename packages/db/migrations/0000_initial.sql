@@ -295,6 +295,21 @@ CREATE TABLE "settlements" (
 	CONSTRAINT "settlements_frozen_at" CHECK ("settlements"."frozen" = ("settlements"."frozen_at" is not null))
 );
 --> statement-breakpoint
+CREATE TABLE "basic_functions" (
+	"region_id" text NOT NULL,
+	"function_code" text NOT NULL,
+	"status" text NOT NULL,
+	"owner" text DEFAULT '' NOT NULL,
+	"agreement_id" text,
+	"note" text DEFAULT '' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" integer,
+	CONSTRAINT "basic_functions_region_id_function_code_pk" PRIMARY KEY("region_id","function_code"),
+	CONSTRAINT "basic_functions_status" CHECK ("basic_functions"."status" in ('missing', 'in-progress', 'organised')),
+	CONSTRAINT "basic_functions_code" CHECK ("basic_functions"."function_code" in ('acute', 'night', 'peak-load', 'complex-cases', 'coordination', 'client-support'))
+);
+--> statement-breakpoint
 CREATE TABLE "ggd_regions" (
 	"name" text PRIMARY KEY NOT NULL
 );
@@ -366,6 +381,9 @@ ALTER TABLE "agreements" ADD CONSTRAINT "agreements_organisation_id_organisation
 ALTER TABLE "settlements" ADD CONSTRAINT "settlements_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "settlements" ADD CONSTRAINT "settlements_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "settlements" ADD CONSTRAINT "settlements_agreement_version_fk" FOREIGN KEY ("agreement_id","agreement_version") REFERENCES "public"."agreement_versions"("agreement_id","version") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "basic_functions" ADD CONSTRAINT "basic_functions_region_id_organisations_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "basic_functions" ADD CONSTRAINT "basic_functions_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "basic_functions" ADD CONSTRAINT "basic_functions_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pc4_areas" ADD CONSTRAINT "pc4_areas_municipality_code_municipalities_code_fk" FOREIGN KEY ("municipality_code") REFERENCES "public"."municipalities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pc4_areas" ADD CONSTRAINT "pc4_areas_ggd_region_ggd_regions_name_fk" FOREIGN KEY ("ggd_region") REFERENCES "public"."ggd_regions"("name") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "regional_facts" ADD CONSTRAINT "regional_facts_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -18,8 +18,9 @@ export {
   listNamedOrganisations,
   organisationsByIds,
   serviceAreaOf,
+  organisationTree,
 } from './queries/organisations';
-export type { OrganisationListQuery } from './queries/organisations';
+export type { OrganisationListQuery, OrganisationTree } from './queries/organisations';
 export { listPaymentTitles, writeAgreementVersion, loadAgreement } from './queries/agreements';
 export { settlementInputsFor, loadSettlementContext, organisationFigures } from './queries/settlement-inputs';
 export type { SettlementContext } from './queries/settlement-inputs';
@@ -34,3 +35,5 @@ export { DEMO_PASSWORD, demoUsers } from './demo/users';
 export type { DemoUser } from './demo/users';
 export { findUserByEmail, createSession, findSession, deleteSession, writeAudit } from './queries/auth';
 export type { AuditEntry } from './queries/auth';
+export { currentObservations, rollUpFigures, benchmarkRows, agreementTargets } from './queries/analytics';
+export type { UnitFigures, BenchmarkRecord } from './queries/analytics';

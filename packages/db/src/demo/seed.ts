@@ -11,6 +11,7 @@ import {
   organisations,
   pc4Areas,
   serviceAreas,
+  basicFunctions,
   userRoles,
   users,
 } from '../schema';
@@ -120,6 +121,27 @@ async function seedUsers(db: Db, list: readonly DemoUser[]): Promise<number> {
   return list.length;
 }
 
+/** The functions every region must have organised ("basis op orde"), at varying stages per region. */
+export const BASIC_FUNCTIONS = ['acute', 'night', 'peak-load', 'complex-cases', 'coordination', 'client-support'] as const;
+
+function basicFunctionRows(landscape: Landscape): (typeof basicFunctions.$inferInsert)[] {
+  const owners = ['Huisartsenpost', 'Regio-organisatie', 'Wijkverpleging', 'Gemeente (sociaal team)', 'Ziekenhuis', 'Zorgverzekeraar'];
+  return landscape.regions.flatMap((region, r) =>
+    BASIC_FUNCTIONS.map((code, i) => {
+      const stage = (r + i) % 4;
+      const funded = region.quadrant === 'Q4' && ['night', 'peak-load', 'complex-cases', 'coordination'].includes(code);
+      return {
+        regionId: region.id,
+        functionCode: code,
+        status: stage === 0 ? 'missing' : stage === 1 ? 'in-progress' : 'organised',
+        owner: stage === 0 ? '' : owners[i]!,
+        agreementId: funded ? `agr-${region.id}-2025` : null,
+        note: '',
+      };
+    }),
+  );
+}
+
 /** The scale seeded into this database, if any. */
 export async function seededScale(db: Db): Promise<ScaleName | null> {
   const [row] = await db.select().from(appMeta).where(eq(appMeta.key, META_KEY));
@@ -211,6 +233,7 @@ export async function seedDemo(
       }
     }
     report.agreements = plan.agreements.length;
+    await insertInBatches(t, basicFunctions, basicFunctionRows(landscape));
     progress(`Agreements: ${report.agreements}, settlements: ${report.settlements}`);
     await t.insert(appMeta).values({ key: META_KEY, value: scaleName });
   });

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import type { Membership, Organisation } from '@kwadrant/domain/model';
+import { isActiveOn, type Membership, type Organisation } from '@kwadrant/domain/model';
 import type { Db } from '../client';
 import { memberships, organisations, serviceAreas } from '../schema';
 
@@ -74,4 +74,41 @@ export async function organisationsByIds(db: Db, ids: readonly string[]) {
 export async function serviceAreaOf(db: Db, organisationId: string): Promise<string[]> {
   const rows = await db.select({ pc4: serviceAreas.pc4 }).from(serviceAreas).where(eq(serviceAreas.organisationId, organisationId));
   return rows.map((r) => r.pc4).sort();
+}
+
+/** The organisation tree on a date: who is below whom, and each practice's collaborative and region. */
+export interface OrganisationTree {
+  organisations: Map<string, Organisation>;
+  /** Practices under an organisation (a practice yields itself). */
+  practicesUnder(id: string): string[];
+  /** The nearest organisation of a kind above `id` (a practice's collaborative or region), if any. */
+  ancestor(id: string, kind: Organisation['kind']): string | null;
+  /** Direct members of an organisation on the date. */
+  members(id: string): string[];
+}
+
+/** Loads the organisation tree as it stood on an ISO date. */
+export async function organisationTree(db: Db, isoDate: string): Promise<OrganisationTree> {
+  const orgs = await loadOrganisations(db);
+  const all = await loadMemberships(db);
+  const live = all.filter((m) => isActiveOn(m, isoDate));
+  const children = new Map<string, string[]>();
+  const parents = new Map<string, string[]>();
+  for (const m of live) {
+    children.set(m.parentId, [...(children.get(m.parentId) ?? []), m.memberId]);
+    parents.set(m.memberId, [...(parents.get(m.memberId) ?? []), m.parentId]);
+  }
+  const practicesUnder = (id: string): string[] => {
+    if (orgs.get(id)?.kind === 'practice') return [id];
+    return (children.get(id) ?? []).flatMap(practicesUnder);
+  };
+  const ancestor = (id: string, kind: Organisation['kind']): string | null => {
+    for (const p of parents.get(id) ?? []) {
+      if (orgs.get(p)?.kind === kind) return p;
+      const higher = ancestor(p, kind);
+      if (higher) return higher;
+    }
+    return null;
+  };
+  return { organisations: orgs, practicesUnder, ancestor, members: (id) => children.get(id) ?? [] };
 }

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { char, check, doublePrecision, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { char, check, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { agreements } from './agreements';
+import { users } from './access';
 import { areaKind } from './enums';
 import { isPeriodSql } from './checks';
 import { organisations } from './organisations';
@@ -76,5 +78,32 @@ export const regionalFacts = pgTable(
     check('regional_facts_period_valid', isPeriodSql(t.period)),
     check('regional_facts_denominator_positive', sql`${t.denominator} is null or ${t.denominator} > 0`),
     index('regional_facts_indicator_idx').on(t.indicator, t.period),
+  ],
+);
+
+/**
+ * The "basis op orde" checklist of a region: functions every region must have organised (acute care,
+ * night availability, peak load, complex cases, coordination with other care types, client support),
+ * each with a status, an owner and the agreement that funds it. Edits keep history in the audit log.
+ */
+export const basicFunctions = pgTable(
+  'basic_functions',
+  {
+    regionId: text()
+      .notNull()
+      .references(() => organisations.id),
+    functionCode: text().notNull(),
+    status: text().notNull(),
+    owner: text().notNull().default(''),
+    agreementId: text().references(() => agreements.id),
+    note: text().notNull().default(''),
+    version: integer().notNull().default(1),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer().references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.functionCode] }),
+    check('basic_functions_status', sql`${t.status} in ('missing', 'in-progress', 'organised')`),
+    check('basic_functions_code', sql`${t.functionCode} in ('acute', 'night', 'peak-load', 'complex-cases', 'coordination', 'client-support')`),
   ],
 );

@@ -1,0 +1,14 @@
+import { createTestDb } from '@kwadrant/db/test';
+import { agreements, agreementVersions, organisations, settlements, userRoles, users, agreementCoInsurers, enrolledPopulation, observations } from '@kwadrant/db/schema';
+import { sql } from 'drizzle-orm';
+const h = await createTestDb('seeded');
+const db = h.db;
+console.log(await db.select({ kind: organisations.kind, n: sql`count(*)` }).from(organisations).groupBy(organisations.kind));
+console.log(await db.select({ id: organisations.id, name: organisations.name, code: organisations.code, q: organisations.quadrant }).from(organisations).where(sql`kind in ('insurer','region')`));
+console.log(await db.select({ email: users.email, role: userRoles.role, org: userRoles.organisationId }).from(users).innerJoin(userRoles, sql`${userRoles.userId} = ${users.id}`));
+console.log(await db.select({ id: agreements.id, ins: agreements.insurerId, org: agreements.organisationId, st: agreements.status, v: agreements.currentVersion }).from(agreements));
+console.log(await db.select().from(agreementCoInsurers).limit(10));
+console.log(await db.select({ a: settlements.agreementId, p: settlements.period, v: settlements.settlementVersion, f: settlements.frozen, t: settlements.totalCents }).from(settlements).limit(10));
+console.log(await db.select({ p: enrolledPopulation.period, n: sql`count(*)` }).from(enrolledPopulation).groupBy(enrolledPopulation.period).orderBy(enrolledPopulation.period));
+console.log(await db.select({ p: observations.period, n: sql`count(*)` }).from(observations).groupBy(observations.period).orderBy(observations.period));
+await h.close();
