@@ -1,3 +1,4 @@
 import { vitestConfig } from '@kwadrant/vitest-config';
 
-export default vitestConfig();
+// The build script's helpers are tested beside them too.
+export default vitestConfig({ test: { include: ['scripts/**/*.test.ts'] } });
