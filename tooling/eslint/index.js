@@ -2,10 +2,12 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
 import { BOUNDARIES, NODE_MODULES } from './boundaries.js';
 
 /**
- * The shared flat config. `layer` selects the import-boundary rules of the architecture guide.
+ * The shared flat config. `layer` selects the import-boundary rules of the architecture guide;
+ * the Vue layers (ui, dashboard) also lint single-file components.
  * @param {keyof typeof BOUNDARIES} layer
  */
 export function config(layer) {
@@ -22,14 +24,19 @@ export function config(layer) {
     restricted.push({ regex: '^@kwadrant/api(?!/client$)(/.*)?$', message });
   }
 
+  const vue = layer === 'dashboard' || layer === 'ui';
   return tseslint.config(
     { ignores: ['**/dist/**', '**/node_modules/**', '**/.reports/**', '**/*.d.ts'] },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
+    ...(vue ? pluginVue.configs['flat/recommended'] : []),
     {
       languageOptions: {
-        globals: layer === 'dashboard' || layer === 'ui' ? globals.browser : globals.node,
-        parserOptions: { projectService: true },
+        globals: vue ? globals.browser : globals.node,
+        parserOptions: {
+          projectService: true,
+          ...(vue ? { parser: tseslint.parser, extraFileExtensions: ['.vue'] } : {}),
+        },
       },
       rules: {
         '@typescript-eslint/consistent-type-imports': 'error',
@@ -60,6 +67,15 @@ export function config(layer) {
         '@typescript-eslint/no-unsafe-return': 'off',
       },
     },
+    ...(vue
+      ? [
+          {
+            files: ['**/*.vue'],
+            languageOptions: { parserOptions: { parser: tseslint.parser, projectService: true, extraFileExtensions: ['.vue'] } },
+            rules: { 'vue/multi-word-component-names': 'off' },
+          },
+        ]
+      : []),
     prettier,
   );
 }

@@ -11,33 +11,52 @@ afterAll(() => t.close());
 
 describe('sign-in and sessions', () => {
   it('sets an httpOnly, SameSite session cookie and tells who is signed in', async () => {
-    const res = await t.call('/api/auth/sign-in', null, { body: { email: 'Praktijk@Kwadrant.demo', password: 'kwadrant-demo' } });
+    const res = await t.call('/api/auth/sign-in', null, {
+      body: { email: 'Praktijk@Kwadrant.demo', password: 'kwadrant-demo' },
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/kw_session=[\w-]{40,}/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     const me = (await (await t.call('/api/auth/me', practice)).json()) as any;
-    expect(me).toMatchObject({ role: 'practice', user: { label: 'praktijk@kwadrant.demo' }, organisation: { kind: 'practice' } });
+    expect(me).toMatchObject({
+      role: 'practice',
+      user: { label: 'praktijk@kwadrant.demo' },
+      organisation: { kind: 'practice' },
+    });
     expect(me.csrfToken).toMatch(/^[\w-]{40,}$/);
   });
 
   it('refuses a wrong password with a problem in Dutch and English', async () => {
-    const res = await t.call('/api/auth/sign-in', null, { body: { email: 'regio@kwadrant.demo', password: 'wrong' } });
+    const res = await t.call('/api/auth/sign-in', null, {
+      body: { email: 'regio@kwadrant.demo', password: 'wrong' },
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect(await res.json()).toMatchObject({ status: 401, detail: 'Wrong e-mail address or password.', detailNl: 'Onjuist e-mailadres of wachtwoord.' });
+    expect(await res.json()).toMatchObject({
+      status: 401,
+      detail: 'Wrong e-mail address or password.',
+      detailNl: 'Onjuist e-mailadres of wachtwoord.',
+    });
   });
 
   it('rate-limits repeated failures for an address', async () => {
-    const attempt = () => t.call('/api/auth/sign-in', null, { body: { email: 'beheer@kwadrant.demo', password: 'guess' } });
+    const attempt = () =>
+      t.call('/api/auth/sign-in', null, { body: { email: 'beheer@kwadrant.demo', password: 'guess' } });
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push((await attempt()).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     const limited = await attempt();
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     // Even the right password waits until the window has passed.
-    expect((await t.call('/api/auth/sign-in', null, { body: { email: 'beheer@kwadrant.demo', password: 'kwadrant-demo' } })).status).toBe(429);
+    expect(
+      (
+        await t.call('/api/auth/sign-in', null, {
+          body: { email: 'beheer@kwadrant.demo', password: 'kwadrant-demo' },
+        })
+      ).status,
+    ).toBe(429);
   });
 
   it('requires the CSRF token on writes made with the session cookie', async () => {
@@ -71,7 +90,9 @@ describe('errors and headers', () => {
   });
 
   it('refuses bodies above the limit', async () => {
-    const res = await t.call('/api/auth/sign-in', null, { body: { email: 'a@b.nl', password: 'x'.repeat(2_000_000) } });
+    const res = await t.call('/api/auth/sign-in', null, {
+      body: { email: 'a@b.nl', password: 'x'.repeat(2_000_000) },
+    });
     expect(res.status).toBe(413);
   });
 });

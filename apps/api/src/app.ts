@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth';
 import { organisationRoutes } from './routes/organisations';
 import { catalogueRoutes } from './routes/catalogue';
 import { resultRoutes } from './routes/results';
+import { regionalRoutes } from './routes/regional';
 
 export interface CreateAppOptions {
   db: Db;
@@ -23,13 +24,21 @@ export interface CreateAppOptions {
 }
 
 /** The validation hook of every route: a zod failure becomes a 400 problem with field-level errors. */
-const validationHook = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string; code?: string }[] } }) => {
+const validationHook = (result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string; code?: string }[] };
+}) => {
   if (!result.success) {
     const errors = fieldErrors(result.error?.issues ?? []);
-    throw new HttpProblem(400, 'Invalid request', `${errors.length} field(s) are invalid: ${errors.map((e) => e.path).join(', ')}.`, {
-      detailNl: `${errors.length} veld(en) ongeldig: ${errors.map((e) => e.path).join(', ')}.`,
-      errors,
-    });
+    throw new HttpProblem(
+      400,
+      'Invalid request',
+      `${errors.length} field(s) are invalid: ${errors.map((e) => e.path).join(', ')}.`,
+      {
+        detailNl: `${errors.length} veld(en) ongeldig: ${errors.map((e) => e.path).join(', ')}.`,
+        errors,
+      },
+    );
   }
 };
 
@@ -39,7 +48,8 @@ function apiRoutes() {
     .route('/auth', authRoutes())
     .route('/organisations', organisationRoutes())
     .route('/', catalogueRoutes())
-    .route('/', resultRoutes());
+    .route('/', resultRoutes())
+    .route('/', regionalRoutes());
 }
 
 /**
@@ -80,7 +90,13 @@ export function createApp(options: CreateAppOptions) {
     }),
   );
   app.use(requestId());
-  app.use('/api/*', cors({ origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null), credentials: true }));
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
+      credentials: true,
+    }),
+  );
   app.use('/api/*', async (c, next) => {
     // Uploads get their own, larger limit.
     const limit = c.req.path.startsWith('/api/imports') ? deps.config.uploadLimit : deps.config.bodyLimit;

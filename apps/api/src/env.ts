@@ -24,7 +24,11 @@ const schema = z.object({
         .filter(Boolean),
     ),
   KWADRANT_SECURE_COOKIES: flag.default(false),
-  KWADRANT_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  KWADRANT_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

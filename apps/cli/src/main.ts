@@ -1,12 +1,17 @@
 #!/usr/bin/env -S npx tsx
 import { renderCatalogues } from './catalogue';
+import { seedCommand } from './seed';
 
 const USAGE = `Gebruik / usage: kwadrant <command>
 
-  catalogue   print the default quadrants, payment titles and KPIs`;
+  catalogue                      print the default quadrants, payment titles and KPIs
+  seed --scale demo|national     seed a demo landscape (idempotent); DATABASE_URL or KWADRANT_DATA_DIR choose where`;
 
-const [command] = process.argv.slice(2);
+const [command, ...args] = process.argv.slice(2);
 switch (command) {
+  case 'seed':
+    process.exitCode = await seedCommand(args);
+    break;
   case 'catalogue':
     process.stdout.write(renderCatalogues());
     break;

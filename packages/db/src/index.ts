@@ -37,3 +37,40 @@ export { findUserByEmail, createSession, findSession, deleteSession, writeAudit 
 export type { AuditEntry } from './queries/auth';
 export { currentObservations, rollUpFigures, benchmarkRows, agreementTargets } from './queries/analytics';
 export type { UnitFigures, BenchmarkRecord } from './queries/analytics';
+export {
+  agreementVisibility,
+  canSeeAgreement,
+  listAgreements,
+  agreementHead,
+  agreementVersionList,
+  saveAgreementVersion,
+  agreementsBetween,
+  insurersByCode,
+  latestDataQuarter,
+  latestEnrolment,
+  providerIds,
+} from './queries/agreement-list';
+export type {
+  AgreementVisibility,
+  AgreementHead,
+  AgreementListQuery,
+  SaveOutcome,
+} from './queries/agreement-list';
+export {
+  listSettlements,
+  settlementById,
+  previousFrozenSettlement,
+  freezeSettlement,
+  frozenPeriods,
+} from './queries/settlement-list';
+export type { SettlementSummary } from './queries/settlement-list';
+export {
+  practiceLocations,
+  areasWithMunicipality,
+  enrolledTotals,
+  listBasicFunctions,
+  updateBasicFunction,
+  contractedLines,
+} from './queries/regional';
+export type { BasicFunctionRow } from './queries/regional';
+export { BASIC_FUNCTIONS } from './demo/seed';

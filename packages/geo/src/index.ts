@@ -51,3 +51,8 @@ export type {
   Pc4PopulationFile,
   Pc4PopulationRecord,
 } from './types';
+export {
+  /** Inhabited PC4 areas with population by age and sex, municipalities and GGD regions, as plain data. */
+  referenceGeography,
+  type ReferenceArea,
+} from './reference';

@@ -68,7 +68,10 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** The caller's access scope, resolved once per request (on the clock's date). */
-export async function scopeOf(c: { var: AppEnv['Variables']; set: (k: 'scope', v: AccessScope) => void }): Promise<AccessScope> {
+export async function scopeOf(c: {
+  var: AppEnv['Variables'];
+  set: (k: 'scope', v: AccessScope) => void;
+}): Promise<AccessScope> {
   if (c.var.scope) return c.var.scope;
   const caller = c.var.caller;
   if (!caller) throw unauthorised();

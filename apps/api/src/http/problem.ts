@@ -32,7 +32,12 @@ export class HttpProblem extends Error {
     readonly status: ContentfulStatusCode,
     readonly title: string,
     readonly detail: string,
-    readonly options: { detailNl?: string; errors?: FieldError[]; type?: string; headers?: Record<string, string> } = {},
+    readonly options: {
+      detailNl?: string;
+      errors?: FieldError[];
+      type?: string;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(detail);
   }
@@ -49,14 +54,19 @@ export class HttpProblem extends Error {
   }
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export const notFound = (what: string, id: string) =>
   new HttpProblem(404, 'Not found', `No ${what} "${id}" that you may see.`, {
     detailNl: `Geen ${what} "${id}" die u mag inzien.`,
   });
 
-export const forbidden = (detail: string, detailNl: string) => new HttpProblem(403, 'Forbidden', detail, { detailNl });
+export const forbidden = (detail: string, detailNl: string) =>
+  new HttpProblem(403, 'Forbidden', detail, { detailNl });
 
 export const unauthorised = () =>
   new HttpProblem(401, 'Unauthorised', 'Sign in first.', { detailNl: 'Meld u eerst aan.' });
@@ -76,7 +86,14 @@ export function toProblem(error: unknown): HttpProblem {
   if (error instanceof ConstraintError) {
     return new HttpProblem(409, 'Conflict with the data rules', error.explanation.en, {
       detailNl: error.explanation.nl,
-      errors: [{ path: error.constraint, message: error.explanation.en, messageNl: error.explanation.nl, code: error.constraint }],
+      errors: [
+        {
+          path: error.constraint,
+          message: error.explanation.en,
+          messageNl: error.explanation.nl,
+          code: error.constraint,
+        },
+      ],
     });
   }
   if (error instanceof SyntaxError) {
@@ -90,6 +107,12 @@ export function toProblem(error: unknown): HttpProblem {
 }
 
 /** Zod issues → field errors with a dotted path. */
-export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[]): FieldError[] {
-  return issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message, ...(i.code ? { code: i.code } : {}) }));
+export function fieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[],
+): FieldError[] {
+  return issues.map((i) => ({
+    path: i.path.map(String).join('.') || '(body)',
+    message: i.message,
+    ...(i.code ? { code: i.code } : {}),
+  }));
 }

@@ -9,7 +9,10 @@ export const problemResponses = {
   400: { description: 'Invalid request', content: { 'application/problem+json': { schema: ProblemSchema } } },
   401: { description: 'Not signed in', content: { 'application/problem+json': { schema: ProblemSchema } } },
   403: { description: 'Not allowed', content: { 'application/problem+json': { schema: ProblemSchema } } },
-  404: { description: 'Not found or not in your scope', content: { 'application/problem+json': { schema: ProblemSchema } } },
+  404: {
+    description: 'Not found or not in your scope',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
 } as const;
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -19,12 +22,28 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 
 /** Pagination of long lists: `limit` (1–500, default 50) and `offset`. */
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
-  offset: z.coerce.number().int().min(0).default(0).openapi({ param: { name: 'offset', in: 'query' } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(50)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .openapi({ param: { name: 'offset', in: 'query' } }),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
 
 export const PeriodParam = z
   .string()

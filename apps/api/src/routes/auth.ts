@@ -40,7 +40,10 @@ const signIn = createRoute({
     200: json(z.object({ ok: z.literal(true) }), 'Signed in'),
     400: problemResponses[400],
     401: problemResponses[401],
-    429: { description: 'Too many failed attempts', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    429: {
+      description: 'Too many failed attempts',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
   },
 });
 
@@ -71,7 +74,10 @@ const tokens = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({ userId: z.number().int().positive(), days: z.number().int().min(1).max(365).default(90) }),
+          schema: z.object({
+            userId: z.number().int().positive(),
+            days: z.number().int().min(1).max(365).default(90),
+          }),
         },
       },
       required: true,
@@ -82,7 +88,10 @@ const tokens = createRoute({
     400: problemResponses[400],
     401: problemResponses[401],
     403: problemResponses[403],
-    501: { description: 'Tokens are not configured', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    501: {
+      description: 'Tokens are not configured',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
   },
 });
 
@@ -105,14 +114,22 @@ export function authRoutes() {
       const now = clock();
       const wait = limiter.retryAfter(key, now.getTime());
       if (wait > 0) {
-        throw new HttpProblem(429, 'Too many attempts', `Too many failed sign-ins; try again in ${wait} seconds.`, {
-          detailNl: `Te veel mislukte aanmeldpogingen; probeer het over ${wait} seconden opnieuw.`,
-          headers: { 'retry-after': String(wait) },
-        });
+        throw new HttpProblem(
+          429,
+          'Too many attempts',
+          `Too many failed sign-ins; try again in ${wait} seconds.`,
+          {
+            detailNl: `Te veel mislukte aanmeldpogingen; probeer het over ${wait} seconden opnieuw.`,
+            headers: { 'retry-after': String(wait) },
+          },
+        );
       }
       const user = await findUserByEmail(db, email);
       // Verify even for an unknown user, so timing does not reveal which addresses exist.
-      const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
+      const ok = await verifyPassword(
+        password,
+        user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA',
+      );
       if (!user || !ok || user.disabled) {
         limiter.fail(key, now.getTime());
         throw new HttpProblem(401, 'Sign-in failed', 'Wrong e-mail address or password.', {
@@ -122,7 +139,13 @@ export function authRoutes() {
       limiter.reset(key);
       const token = newToken();
       const expiresAt = new Date(now.getTime() + config.sessionHours * 3_600_000);
-      await createSession(db, { tokenHash: tokenHash(token), userId: user.id, csrfToken: newToken(), expiresAt, now });
+      await createSession(db, {
+        tokenHash: tokenHash(token),
+        userId: user.id,
+        csrfToken: newToken(),
+        expiresAt,
+        now,
+      });
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -145,7 +168,10 @@ export function authRoutes() {
       const scope = await scopeOf(c);
       const { db } = c.var.deps;
       const own = [...scope.own];
-      const summaries = await organisationSummary(db, caller.organisationId ? [caller.organisationId, ...own] : own);
+      const summaries = await organisationSummary(
+        db,
+        caller.organisationId ? [caller.organisationId, ...own] : own,
+      );
       return c.json(
         {
           user: { id: caller.userId, label: caller.label },

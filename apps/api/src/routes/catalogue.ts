@@ -90,16 +90,27 @@ const kpi = createRoute({
 /** Quadrants, payment titles and KPI definitions: the shared catalogues. */
 export function catalogueRoutes() {
   return new OpenAPIHono<AppEnv>()
-    .openapi(quadrants, (c) => c.json(QUADRANTS.map((q) => ({ ...q })), 200))
+    .openapi(quadrants, (c) =>
+      c.json(
+        QUADRANTS.map((q) => ({ ...q })),
+        200,
+      ),
+    )
     .openapi(titles, async (c) => {
       const { quadrant } = c.req.valid('query');
       const all = await listPaymentTitles(c.var.deps.db);
-      return c.json(all.filter((t) => !quadrant || t.quadrant === quadrant), 200);
+      return c.json(
+        all.filter((t) => !quadrant || t.quadrant === quadrant),
+        200,
+      );
     })
     .openapi(kpis, async (c) => {
       const { domain } = c.req.valid('query');
       const all = await listKpis(c.var.deps.db);
-      return c.json(all.filter((k) => !domain || k.domain === domain), 200);
+      return c.json(
+        all.filter((k) => !domain || k.domain === domain),
+        200,
+      );
     })
     .openapi(kpi, async (c) => {
       const { code } = c.req.valid('param');

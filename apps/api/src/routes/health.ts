@@ -18,7 +18,10 @@ const ready = createRoute({
   summary: 'Readiness: the database answers',
   responses: {
     200: json(z.object({ status: z.literal('ready') }), 'Ready'),
-    503: { description: 'The database is unreachable', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    503: {
+      description: 'The database is unreachable',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
   },
 });
 

@@ -1,5 +1,12 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { canName, listNamedOrganisations, loadMemberships, organisationsByIds, serviceAreaOf, type Db } from '@kwadrant/db';
+import {
+  canName,
+  listNamedOrganisations,
+  loadMemberships,
+  organisationsByIds,
+  serviceAreaOf,
+  type Db,
+} from '@kwadrant/db';
 import type { AppEnv } from '../http/types';
 import { notFound } from '../http/problem';
 import { PageQuery, json, pageOf, problemResponses } from '../http/schemas';
@@ -72,7 +79,11 @@ const list = createRoute({
       sort: z.enum(['name', 'code', 'population']).default('name'),
     }),
   },
-  responses: { 200: json(pageOf(OrganisationSchema), 'A page of organisations'), 400: problemResponses[400], 401: problemResponses[401] },
+  responses: {
+    200: json(pageOf(OrganisationSchema), 'A page of organisations'),
+    400: problemResponses[400],
+    401: problemResponses[401],
+  },
 });
 
 const detail = createRoute({
@@ -82,7 +93,11 @@ const detail = createRoute({
   summary: 'One organisation with its memberships over time, members and service area',
   middleware: [requireCaller()] as const,
   request: { params: z.object({ id: z.string().min(1).max(64) }) },
-  responses: { 200: json(OrganisationDetailSchema, 'The organisation'), 401: problemResponses[401], 404: problemResponses[404] },
+  responses: {
+    200: json(OrganisationDetailSchema, 'The organisation'),
+    401: problemResponses[401],
+    404: problemResponses[404],
+  },
 });
 
 /** Organisations, scoped to what the caller may see by name. */
@@ -92,7 +107,10 @@ export function organisationRoutes() {
       const scope = await scopeOf(c);
       const query = c.req.valid('query');
       const page = await listNamedOrganisations(c.var.deps.db, scope.named, query);
-      return c.json({ items: page.items.map(full), total: page.total, limit: query.limit, offset: query.offset }, 200);
+      return c.json(
+        { items: page.items.map(full), total: page.total, limit: query.limit, offset: query.offset },
+        200,
+      );
     })
     .openapi(detail, async (c) => {
       const { id } = c.req.valid('param');
@@ -102,7 +120,10 @@ export function organisationRoutes() {
       if (!row || !canName(scope, id)) throw notFound('organisation', id);
       const all = await loadMemberships(db);
       const related = all.filter((m) => m.memberId === id || m.parentId === id);
-      const names = await organisationSummary(db, related.flatMap((m) => [m.memberId, m.parentId]));
+      const names = await organisationSummary(
+        db,
+        related.flatMap((m) => [m.memberId, m.parentId]),
+      );
       const visible = (otherId: string) => canName(scope, otherId) || names.get(otherId)?.kind !== 'practice';
       const membership = (otherId: string, m: (typeof all)[number]) => ({
         organisation: names.get(otherId)!,
@@ -115,7 +136,9 @@ export function organisationRoutes() {
           ...full(row),
           parents: related.filter((m) => m.memberId === id).map((m) => membership(m.parentId, m)),
           // Practices outside the caller's scope stay anonymous, even as members.
-          members: related.filter((m) => m.parentId === id && visible(m.memberId)).map((m) => membership(m.memberId, m)),
+          members: related
+            .filter((m) => m.parentId === id && visible(m.memberId))
+            .map((m) => membership(m.memberId, m)),
           serviceArea: await serviceAreaOf(db, id),
         },
         200,

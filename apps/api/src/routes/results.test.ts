@@ -11,9 +11,9 @@ let insurer: Session;
 let me: { organisation: { id: string } };
 beforeAll(async () => {
   t = await createTestApp();
-  [practice, collaborative, region, region2, insurer] = await Promise.all(
+  [practice, collaborative, region, region2, insurer] = (await Promise.all(
     ['praktijk', 'samenwerking', 'regio', 'regio2', 'verzekeraar'].map((u) => t.signIn(`${u}@kwadrant.demo`)),
-  ) as [Session, Session, Session, Session, Session];
+  )) as [Session, Session, Session, Session, Session];
   me = (await (await t.call('/api/auth/me', practice)).json()) as any;
 }, 120_000);
 afterAll(() => t.close());
@@ -25,7 +25,10 @@ const get = async (path: string, session: Session) => {
 
 describe('overview', () => {
   it('gives a practice a tile per KPI with value, interval, comparison, trend and target', async () => {
-    const { status, body } = await get(`/api/organisations/${me.organisation.id}/overview?period=2026-Q3&benchmark=region`, practice);
+    const { status, body } = await get(
+      `/api/organisations/${me.organisation.id}/overview?period=2026-Q3&benchmark=region`,
+      practice,
+    );
     expect(status).toBe(200);
     expect(body.tiles).toHaveLength(29);
     const dm = body.tiles.find((x: any) => x.kpiCode === 'DM-04');
@@ -35,15 +38,24 @@ describe('overview', () => {
     expect(['better', 'similar', 'worse']).toContain(dm.comparison);
     expect(['increasing', 'decreasing', 'no-change']).toContain(dm.trend);
     // DM-02 is a clause of the collaborative's agreement: its target comes from there.
-    expect(body.tiles.find((x: any) => x.kpiCode === 'DM-02')).toMatchObject({ target: 0.65, targetSource: 'agreement' });
+    expect(body.tiles.find((x: any) => x.kpiCode === 'DM-02')).toMatchObject({
+      target: 0.65,
+      targetSource: 'agreement',
+    });
     expect(body.tiles.find((x: any) => x.kpiCode === 'KO-08').comparison).toBe('not-compared');
   });
 
   it('compares with the target when asked, and refuses a benchmark that does not exist', async () => {
-    const target = await get(`/api/organisations/${me.organisation.id}/overview?period=2026-Q3&benchmark=target`, practice);
+    const target = await get(
+      `/api/organisations/${me.organisation.id}/overview?period=2026-Q3&benchmark=target`,
+      practice,
+    );
     expect(target.body.tiles.find((x: any) => x.kpiCode === 'CO-01').benchmark.value).toBe(0.85);
     const regionView = (await (await t.call('/api/auth/me', region)).json()) as any;
-    const bad = await get(`/api/organisations/${regionView.organisation.id}/overview?period=2026-Q3&benchmark=collaborative`, region);
+    const bad = await get(
+      `/api/organisations/${regionView.organisation.id}/overview?period=2026-Q3&benchmark=collaborative`,
+      region,
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -54,14 +66,18 @@ describe('overview', () => {
 
   it('rolls a collaborative up as the ratio of sums of its practices', async () => {
     const collab = (await (await t.call('/api/auth/me', collaborative)).json()) as any;
-    const whole = await get(`/api/organisations/${collab.organisation.id}/overview?period=2026-Q3`, collaborative);
+    const whole = await get(
+      `/api/organisations/${collab.organisation.id}/overview?period=2026-Q3`,
+      collaborative,
+    );
     const parts = await Promise.all(
       collab.ownOrganisations
         .filter((o: any) => o.kind === 'practice')
         .map((o: any) => get(`/api/organisations/${o.id}/overview?period=2026-Q3`, collaborative)),
     );
     const tile = (b: any) => b.tiles.find((x: any) => x.kpiCode === 'CO-01').current;
-    const sum = (k: 'numerator' | 'denominator') => parts.reduce((a: number, p: any) => a + tile(p.body)[k], 0);
+    const sum = (k: 'numerator' | 'denominator') =>
+      parts.reduce((a: number, p: any) => a + tile(p.body)[k], 0);
     expect(tile(whole.body).numerator).toBe(sum('numerator'));
     expect(tile(whole.body).denominator).toBe(sum('denominator'));
   });
@@ -69,7 +85,10 @@ describe('overview', () => {
 
 describe('trend and funnel', () => {
   it('gives a trend with the peer band and a test for trend', async () => {
-    const { body } = await get(`/api/organisations/${me.organisation.id}/kpis/DM-02/trend?period=2026-Q3&quarters=8`, practice);
+    const { body } = await get(
+      `/api/organisations/${me.organisation.id}/kpis/DM-02/trend?period=2026-Q3&quarters=8`,
+      practice,
+    );
     expect(body.points).toHaveLength(8);
     for (const p of body.points) expect(p.peer.p10).toBeLessThanOrEqual(p.peer.p90);
     expect(['increasing', 'decreasing', 'no-change']).toContain(body.trend.direction);
@@ -93,9 +112,15 @@ describe('trend and funnel', () => {
   it('names the practices of its own region to a board, and not those of another region', async () => {
     const mine = (await (await t.call('/api/auth/me', region)).json()) as any;
     const other = (await (await t.call('/api/auth/me', region2)).json()) as any;
-    const own = await get(`/api/kpis/CO-01/funnel?period=2026-Q3&grouping=region&groupId=${mine.organisation.id}`, region);
+    const own = await get(
+      `/api/kpis/CO-01/funnel?period=2026-Q3&grouping=region&groupId=${mine.organisation.id}`,
+      region,
+    );
     expect(own.body.points.every((p: any) => p.organisationId !== null)).toBe(true);
-    const foreign = await get(`/api/kpis/CO-01/funnel?period=2026-Q3&grouping=region&groupId=${other.organisation.id}`, region);
+    const foreign = await get(
+      `/api/kpis/CO-01/funnel?period=2026-Q3&grouping=region&groupId=${other.organisation.id}`,
+      region,
+    );
     expect(foreign.status).toBe(404);
     const national = await get(`/api/kpis/CO-01/funnel?period=2026-Q3&grouping=national`, region);
     const named = national.body.points.filter((p: any) => p.organisationId !== null);
@@ -115,19 +140,28 @@ describe('trend and funnel', () => {
 describe('regional comparison grid', () => {
   it('compares every practice and collaborative of the region on every KPI', async () => {
     const mine = (await (await t.call('/api/auth/me', region)).json()) as any;
-    const { status, body } = await get(`/api/regions/${mine.organisation.id}/comparison?period=2026-Q3&baseline=2025-Q3&domain=kwaliteit`, region);
+    const { status, body } = await get(
+      `/api/regions/${mine.organisation.id}/comparison?period=2026-Q3&baseline=2025-Q3&domain=kwaliteit`,
+      region,
+    );
     expect(status).toBe(200);
     expect(body.kpis).toHaveLength(13);
     expect(body.rows.some((r: any) => r.kind === 'collaborative')).toBe(true);
     const cells = body.rows.flatMap((r: any) => r.cells);
     const verdicts = new Set(cells.map((c: any) => c.comparison));
     for (const v of ['better', 'similar', 'worse']) expect(verdicts).toContain(v);
-    expect(cells.filter((c: any) => c.percentile !== null).every((c: any) => c.percentile >= 0 && c.percentile <= 1)).toBe(true);
+    expect(
+      cells
+        .filter((c: any) => c.percentile !== null)
+        .every((c: any) => c.percentile >= 0 && c.percentile <= 1),
+    ).toBe(true);
     expect(cells.some((c: any) => c.baselineValue !== null)).toBe(true);
   });
 
   it('refuses another region to a board', async () => {
     const other = (await (await t.call('/api/auth/me', region2)).json()) as any;
-    expect((await t.call(`/api/regions/${other.organisation.id}/comparison?period=2026-Q3`, region)).status).toBe(404);
+    expect(
+      (await t.call(`/api/regions/${other.organisation.id}/comparison?period=2026-Q3`, region)).status,
+    ).toBe(404);
   });
 });

@@ -1,6 +1,11 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { KpiDefinition } from '@kwadrant/domain/catalogue';
-import { lastQuarters, periodEndDate, type Confidence, type ObservationFigures } from '@kwadrant/domain/model';
+import {
+  lastQuarters,
+  periodEndDate,
+  type Confidence,
+  type ObservationFigures,
+} from '@kwadrant/domain/model';
 import {
   compareToBenchmark,
   estimate,
@@ -163,7 +168,11 @@ const ComparisonGridSchema = z
 const nullable = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? null : n);
 
 /** Value and interval of figures for a KPI, or nulls when the figures cannot give one. */
-function valueOf(kpi: KpiDefinition, figures: ObservationFigures | undefined, confidence: Confidence): Estimate | null {
+function valueOf(
+  kpi: KpiDefinition,
+  figures: ObservationFigures | undefined,
+  confidence: Confidence,
+): Estimate | null {
   if (!figures || !(figures.denominator > 0)) return null;
   if (kpi.kind === 'ratio' && !((figures.expected ?? figures.denominator) > 0)) return null;
   return estimate(kpi.kind, figures, { confidence, multiplier: kpi.multiplier });
@@ -180,10 +189,18 @@ function shown(
   figures: ObservationFigures | undefined,
   confidence: Confidence,
 ): z.infer<typeof ValueSchema> {
-  if (!figures) return { value: null, lower: null, upper: null, numerator: null, denominator: null, suppressed: null };
+  if (!figures)
+    return { value: null, lower: null, upper: null, numerator: null, denominator: null, suppressed: null };
   // Small-number rules protect counts of patients; organisation-level yes/no facts (OR-*) are not counts.
   if (!isOwn(scope, organisationId) && kpi.domain !== 'organisatie' && isSmall(figures)) {
-    return { value: null, lower: null, upper: null, numerator: null, denominator: null, suppressed: 'small-number' };
+    return {
+      value: null,
+      lower: null,
+      upper: null,
+      numerator: null,
+      denominator: null,
+      suppressed: 'small-number',
+    };
   }
   const e = valueOf(kpi, figures, confidence);
   return {
@@ -213,7 +230,13 @@ function benchmarkGroup(tree: OrganisationTree, organisationId: string, choice: 
 const badBenchmark = (choice: string) =>
   new HttpProblem(400, 'Invalid request', `The benchmark "${choice}" does not exist for this organisation.`, {
     detailNl: `De vergelijking "${choice}" bestaat niet voor deze organisatie.`,
-    errors: [{ path: 'benchmark', message: `no ${choice} above this organisation`, messageNl: `geen ${choice} boven deze organisatie` }],
+    errors: [
+      {
+        path: 'benchmark',
+        message: `no ${choice} above this organisation`,
+        messageNl: `geen ${choice} boven deze organisatie`,
+      },
+    ],
   });
 
 async function loadContext(db: Db, organisationId: string, scope: AccessScope, period: string) {
@@ -226,7 +249,9 @@ async function loadContext(db: Db, organisationId: string, scope: AccessScope, p
 
 const targetsFor = async (db: Db, tree: OrganisationTree, organisationId: string, period: string) => {
   // Agreements of the organisation itself or of any organisation above it set its targets.
-  const above = ['collaborative', 'region'].map((k) => tree.ancestor(organisationId, k as 'region')).filter((x): x is string => !!x);
+  const above = ['collaborative', 'region']
+    .map((k) => tree.ancestor(organisationId, k as 'region'))
+    .filter((x): x is string => !!x);
   const rows = await agreementTargets(db, [organisationId, ...above], period);
   return new Map(rows.map((r) => [r.kpiCode, r.target]));
 };
@@ -239,9 +264,18 @@ const overview = createRoute({
   middleware: [requireCaller()] as const,
   request: {
     params: z.object({ id: z.string().max(64) }),
-    query: z.object({ period: PeriodParam, benchmark: BenchmarkChoice.default('region'), confidence: ConfidenceQuery }),
+    query: z.object({
+      period: PeriodParam,
+      benchmark: BenchmarkChoice.default('region'),
+      confidence: ConfidenceQuery,
+    }),
   },
-  responses: { 200: json(OverviewSchema, 'The overview'), 400: problemResponses[400], 401: problemResponses[401], 404: problemResponses[404] },
+  responses: {
+    200: json(OverviewSchema, 'The overview'),
+    400: problemResponses[400],
+    401: problemResponses[401],
+    404: problemResponses[404],
+  },
 });
 
 const trend = createRoute({
@@ -259,7 +293,12 @@ const trend = createRoute({
       confidence: ConfidenceQuery,
     }),
   },
-  responses: { 200: json(TrendResponseSchema, 'The trend'), 400: problemResponses[400], 401: problemResponses[401], 404: problemResponses[404] },
+  responses: {
+    200: json(TrendResponseSchema, 'The trend'),
+    400: problemResponses[400],
+    401: problemResponses[401],
+    404: problemResponses[404],
+  },
 });
 
 const funnel = createRoute({
@@ -276,7 +315,12 @@ const funnel = createRoute({
       groupId: z.string().max(64).default(''),
     }),
   },
-  responses: { 200: json(FunnelSchema, 'The funnel'), 400: problemResponses[400], 401: problemResponses[401], 404: problemResponses[404] },
+  responses: {
+    200: json(FunnelSchema, 'The funnel'),
+    400: problemResponses[400],
+    401: problemResponses[401],
+    404: problemResponses[404],
+  },
 });
 
 const comparison = createRoute({
@@ -290,11 +334,18 @@ const comparison = createRoute({
     query: z.object({
       period: PeriodParam,
       baseline: PeriodParam.optional(),
-      domain: z.enum(['kwaliteit', 'doelmatigheid', 'toegankelijkheid', 'patientervaring', 'organisatie']).optional(),
+      domain: z
+        .enum(['kwaliteit', 'doelmatigheid', 'toegankelijkheid', 'patientervaring', 'organisatie'])
+        .optional(),
       confidence: ConfidenceQuery,
     }),
   },
-  responses: { 200: json(ComparisonGridSchema, 'The grid'), 400: problemResponses[400], 401: problemResponses[401], 404: problemResponses[404] },
+  responses: {
+    200: json(ComparisonGridSchema, 'The grid'),
+    400: problemResponses[400],
+    401: problemResponses[401],
+    404: problemResponses[404],
+  },
 });
 
 /** KPI results: overviews, trends, funnels and the regional comparison grid. */
@@ -311,7 +362,9 @@ export function resultRoutes() {
       const rows = await currentObservations(db, { organisationIds: [id, ...practices], periods: quarters });
       const figures = rollUpFigures(id, rows);
       const group = benchmarkGroup(tree, id, benchmark);
-      const bench = new Map((await benchmarkRows(db, { ...group, periods: [period] })).map((b) => [b.kpiCode, b]));
+      const bench = new Map(
+        (await benchmarkRows(db, { ...group, periods: [period] })).map((b) => [b.kpiCode, b]),
+      );
       const targets = await targetsFor(db, tree, id, period);
       const tiles = kpis.map((kpi) => {
         const current = figures.get(`${kpi.code}|${period}`);
@@ -320,13 +373,17 @@ export function resultRoutes() {
         const view = shown(scope, id, kpi, current, confidence);
         const compared =
           current && reference !== null && view.suppressed === null && kpi.kind !== 'mean'
-            ? compareToBenchmark({ count: current.numerator, denominator: current.denominator, expected: current.expected }, reference, {
-                polarity: kpi.polarity,
-                confidence,
-                kind: kpi.kind,
-                minDenominator: kpi.minDenominator,
-                multiplier: kpi.multiplier,
-              })
+            ? compareToBenchmark(
+                { count: current.numerator, denominator: current.denominator, expected: current.expected },
+                reference,
+                {
+                  polarity: kpi.polarity,
+                  confidence,
+                  kind: kpi.kind,
+                  minDenominator: kpi.minDenominator,
+                  multiplier: kpi.multiplier,
+                },
+              )
             : 'not-compared';
         const series = quarters.map((q) => figures.get(`${kpi.code}|${q}`)).filter((f) => f !== undefined);
         const direction =
@@ -336,16 +393,36 @@ export function resultRoutes() {
         return {
           kpiCode: kpi.code,
           current: view,
-          benchmark: { kind: benchmark, value: reference, label: benchmark === 'national' ? 'Nederland' : (tree.organisations.get(group.groupId)?.name ?? benchmark) },
+          benchmark: {
+            kind: benchmark,
+            value: reference,
+            label:
+              benchmark === 'national'
+                ? 'Nederland'
+                : (tree.organisations.get(group.groupId)?.name ?? benchmark),
+          },
           comparison: compared,
           trend: direction,
           target,
-          targetSource: targets.has(kpi.code) ? ('agreement' as const) : target === null ? null : ('catalogue' as const),
+          targetSource: targets.has(kpi.code)
+            ? ('agreement' as const)
+            : target === null
+              ? null
+              : ('catalogue' as const),
           belowMinimum: !!current && current.denominator < kpi.minDenominator,
         };
       });
       await audit(c, 'read', 'overview', id, id, { period });
-      return c.json({ organisationId: id, period, confidence, dataDate: rows.length > 0 ? periodEndDate(period) : null, tiles }, 200);
+      return c.json(
+        {
+          organisationId: id,
+          period,
+          confidence,
+          dataDate: rows.length > 0 ? periodEndDate(period) : null,
+          tiles,
+        },
+        200,
+      );
     })
     .openapi(trend, async (c) => {
       const { id, code } = c.req.valid('param');
@@ -356,22 +433,36 @@ export function resultRoutes() {
       const kpi = kpis.find((k) => k.code === code);
       if (!kpi) throw notFound('KPI', code);
       const quarters = lastQuarters(period, count);
-      const rows = await currentObservations(db, { organisationIds: [id, ...tree.practicesUnder(id)], kpiCodes: [code], periods: quarters });
+      const rows = await currentObservations(db, {
+        organisationIds: [id, ...tree.practicesUnder(id)],
+        kpiCodes: [code],
+        periods: quarters,
+      });
       const figures = rollUpFigures(id, rows);
       const group = benchmarkGroup(tree, id, benchmark);
-      const bench = new Map((await benchmarkRows(db, { ...group, kpiCodes: [code], periods: quarters })).map((b) => [b.period, b]));
+      const bench = new Map(
+        (await benchmarkRows(db, { ...group, kpiCodes: [code], periods: quarters })).map((b) => [
+          b.period,
+          b,
+        ]),
+      );
       const target = (await targetsFor(db, tree, id, period)).get(code) ?? kpi.defaultTarget;
       const points = quarters.map((q) => {
         const b = bench.get(q);
         return {
           period: q,
           own: shown(scope, id, kpi, figures.get(`${code}|${q}`), confidence),
-          peer: b?.percentiles ? { p10: b.percentiles.p10, p50: b.percentiles.p50, p90: b.percentiles.p90, value: b.value } : null,
+          peer: b?.percentiles
+            ? { p10: b.percentiles.p10, p50: b.percentiles.p50, p90: b.percentiles.p90, value: b.value }
+            : null,
         };
       });
       const series = quarters.map((q) => figures.get(`${code}|${q}`)).filter((f) => f !== undefined);
       const suppressedAny = points.some((p) => p.own.suppressed !== null);
-      const test = !suppressedAny && series.length >= 3 ? trendTestFromFigures(kpi.kind, series, { multiplier: kpi.multiplier }) : null;
+      const test =
+        !suppressedAny && series.length >= 3
+          ? trendTestFromFigures(kpi.kind, series, { multiplier: kpi.multiplier })
+          : null;
       await audit(c, 'read', 'trend', `${id}/${code}`, id, { period });
       return c.json(
         {
@@ -379,7 +470,11 @@ export function resultRoutes() {
           organisationId: id,
           benchmark,
           target,
-          trend: { direction: test?.direction ?? 'insufficient-data', chi2: nullable(test?.chi2), pValue: nullable(test?.pValue) },
+          trend: {
+            direction: test?.direction ?? 'insufficient-data',
+            chi2: nullable(test?.chi2),
+            pValue: nullable(test?.pValue),
+          },
           points,
         },
         200,
@@ -393,42 +488,67 @@ export function resultRoutes() {
       const kpi = (await listKpis(db)).find((k) => k.code === code);
       if (!kpi) throw notFound('KPI', code);
       if (kpi.kind === 'mean') {
-        throw new HttpProblem(422, 'No funnel for this KPI', `${code} is a mean score; funnel plots need counts.`, {
-          detailNl: `${code} is een gemiddelde score; een trechterplot vraagt om aantallen.`,
-        });
+        throw new HttpProblem(
+          422,
+          'No funnel for this KPI',
+          `${code} is a mean score; funnel plots need counts.`,
+          {
+            detailNl: `${code} is een gemiddelde score; een trechterplot vraagt om aantallen.`,
+          },
+        );
       }
       const tree = await organisationTree(db, periodEndDate(period));
-      if (grouping !== 'national' && !(tree.organisations.has(groupId) && mayViewGroup(scope, tree, groupId))) {
+      if (
+        grouping !== 'national' &&
+        !(tree.organisations.has(groupId) && mayViewGroup(scope, tree, groupId))
+      ) {
         throw notFound(grouping, groupId);
       }
-      const practices = grouping === 'national' ? [...tree.organisations.values()].filter((o) => o.kind === 'practice').map((o) => o.id) : tree.practicesUnder(groupId);
+      const practices =
+        grouping === 'national'
+          ? [...tree.organisations.values()].filter((o) => o.kind === 'practice').map((o) => o.id)
+          : tree.practicesUnder(groupId);
       const [bench] = await benchmarkRows(db, { grouping, groupId, kpiCodes: [code], periods: [period] });
       if (!bench) throw notFound('benchmark', `${code} ${period} ${grouping} ${groupId}`);
-      const units = (await currentObservations(db, { organisationIds: practices, kpiCodes: [code], periods: [period] })).filter(
-        (u) => u.denominator >= kpi.minDenominator,
-      );
+      const units = (
+        await currentObservations(db, { organisationIds: practices, kpiCodes: [code], periods: [period] })
+      ).filter((u) => u.denominator >= kpi.minDenominator);
       const visible = suppressSmallNumbers(units, scope);
       const target = kpi.kind === 'ratio' ? 1 : bench.value;
       // Rates are plotted against person-years, with limits from the Poisson funnel of O given E = target × PY.
       const perPerson = kpi.kind === 'rate' ? target / kpi.multiplier : 1;
-      const xOf = (u: ObservationFigures) => (kpi.kind === 'ratio' ? (u.expected ?? u.denominator) : u.denominator);
+      const xOf = (u: ObservationFigures) =>
+        kpi.kind === 'ratio' ? (u.expected ?? u.denominator) : u.denominator;
       let anonymous = 0;
       const points = visible.map((u, i) => {
         const named = canName(scope, u.organisationId);
         const raw = units[i]!;
         return {
           organisationId: named ? u.organisationId : null,
-          label: named ? (tree.organisations.get(u.organisationId)?.name ?? u.organisationId) : `Praktijk ${++anonymous}`,
+          label: named
+            ? (tree.organisations.get(u.organisationId)?.name ?? u.organisationId)
+            : `Praktijk ${++anonymous}`,
           own: isOwn(scope, u.organisationId),
           x: u.suppressed ? null : xOf(raw),
-          value: u.suppressed ? null : estimate(kpi.kind, raw, { confidence: 0.95, multiplier: kpi.multiplier }).value,
+          value: u.suppressed
+            ? null
+            : estimate(kpi.kind, raw, { confidence: 0.95, multiplier: kpi.multiplier }).value,
           numerator: u.numerator,
           denominator: u.denominator,
           suppressed: u.suppressed,
         };
       });
       const xs = units.map(xOf).filter((x) => x > 0);
-      const limits = xs.length === 0 ? [] : funnelLimits(kpi, target, perPerson, [Math.min(...xs) * 0.8, Math.max(...xs) * 1.2], bench.tau2 ?? 0);
+      const limits =
+        xs.length === 0
+          ? []
+          : funnelLimits(
+              kpi,
+              target,
+              perPerson,
+              [Math.min(...xs) * 0.8, Math.max(...xs) * 1.2],
+              bench.tau2 ?? 0,
+            );
       await audit(c, 'read', 'funnel', code, grouping === 'national' ? null : groupId, { period, grouping });
       return c.json(
         {
@@ -437,7 +557,12 @@ export function resultRoutes() {
           grouping,
           groupId,
           target,
-          xMeasure: kpi.kind === 'ratio' ? ('expected' as const) : kpi.kind === 'rate' ? ('person-years' as const) : ('denominator' as const),
+          xMeasure:
+            kpi.kind === 'ratio'
+              ? ('expected' as const)
+              : kpi.kind === 'rate'
+                ? ('person-years' as const)
+                : ('denominator' as const),
           phi: bench.phi,
           tau2: bench.tau2,
           points,
@@ -455,12 +580,16 @@ export function resultRoutes() {
       if (tree.organisations.get(id)?.kind !== 'region') throw notFound('region', id);
       const kpis = all.filter((k) => !domain || k.domain === domain);
       const codes = kpis.map((k) => k.code);
-      const collaboratives = tree.members(id).filter((m) => tree.organisations.get(m)?.kind === 'collaborative');
+      const collaboratives = tree
+        .members(id)
+        .filter((m) => tree.organisations.get(m)?.kind === 'collaborative');
       const practices = tree.practicesUnder(id);
       const periods = baseline ? [period, baseline] : [period];
       const rows = await currentObservations(db, { organisationIds: practices, kpiCodes: codes, periods });
       const bench = new Map(
-        (await benchmarkRows(db, { grouping: 'region', groupId: id, kpiCodes: codes, periods: [period] })).map((b) => [b.kpiCode, b]),
+        (
+          await benchmarkRows(db, { grouping: 'region', groupId: id, kpiCodes: codes, periods: [period] })
+        ).map((b) => [b.kpiCode, b]),
       );
       const byKey = new Map(rows.map((r) => [`${r.organisationId}|${r.kpiCode}|${r.period}`, r]));
       // Suppression per KPI over the whole list, so no row minus the others reveals a hidden count.
@@ -468,17 +597,28 @@ export function resultRoutes() {
       for (const kpi of kpis) {
         if (kpi.domain === 'organisatie') continue;
         const list = rows.filter((r) => r.kpiCode === kpi.code && r.period === period);
-        for (const u of suppressSmallNumbers(list, scope)) if (u.suppressed) hidden.set(`${u.organisationId}|${kpi.code}`, u.suppressed);
+        for (const u of suppressSmallNumbers(list, scope))
+          if (u.suppressed) hidden.set(`${u.organisationId}|${kpi.code}`, u.suppressed);
       }
       const values = new Map(
         kpis.map((kpi) => [
           kpi.code,
-          rows.filter((r) => r.kpiCode === kpi.code && r.period === period && r.denominator >= kpi.minDenominator && !hidden.has(`${r.organisationId}|${kpi.code}`))
+          rows
+            .filter(
+              (r) =>
+                r.kpiCode === kpi.code &&
+                r.period === period &&
+                r.denominator >= kpi.minDenominator &&
+                !hidden.has(`${r.organisationId}|${kpi.code}`),
+            )
             .map((r) => valueOf(kpi, r, confidence)?.value)
             .filter((v): v is number => v !== undefined),
         ]),
       );
-      const cellsFor = (orgId: string, unitRows: (id: string, code: string, p: string) => ObservationFigures | undefined) =>
+      const cellsFor = (
+        orgId: string,
+        unitRows: (id: string, code: string, p: string) => ObservationFigures | undefined,
+      ) =>
         kpis.map((kpi) => {
           const figures = unitRows(orgId, kpi.code, period);
           const reason = hidden.get(`${orgId}|${kpi.code}`) ?? null;
@@ -492,23 +632,43 @@ export function resultRoutes() {
             upper: nullable(e?.upper),
             comparison:
               figures && e && reference !== undefined && kpi.kind !== 'mean'
-                ? compareToBenchmark({ count: figures.numerator, denominator: figures.denominator, expected: figures.expected }, reference, {
-                    polarity: kpi.polarity,
-                    confidence,
-                    kind: kpi.kind,
-                    minDenominator: kpi.minDenominator,
-                    multiplier: kpi.multiplier,
-                  })
+                ? compareToBenchmark(
+                    {
+                      count: figures.numerator,
+                      denominator: figures.denominator,
+                      expected: figures.expected,
+                    },
+                    reference,
+                    {
+                      polarity: kpi.polarity,
+                      confidence,
+                      kind: kpi.kind,
+                      minDenominator: kpi.minDenominator,
+                      multiplier: kpi.multiplier,
+                    },
+                  )
                 : ('not-compared' as const),
-            percentile: e && (values.get(kpi.code)?.length ?? 0) > 0 ? percentRank(values.get(kpi.code)!, e.value) : null,
+            percentile:
+              e && (values.get(kpi.code)?.length ?? 0) > 0
+                ? percentRank(values.get(kpi.code)!, e.value)
+                : null,
             baselineValue: reason ? null : nullable(base?.value),
             suppressed: reason,
           };
         });
       const practiceFigures = (orgId: string, code: string, p: string) => byKey.get(`${orgId}|${code}|${p}`);
-      const collabFigures = new Map(collaboratives.map((cid) => [cid, rollUpFigures(cid, rows.filter((r) => tree.practicesUnder(cid).includes(r.organisationId)))]));
+      const collabFigures = new Map(
+        collaboratives.map((cid) => [
+          cid,
+          rollUpFigures(
+            cid,
+            rows.filter((r) => tree.practicesUnder(cid).includes(r.organisationId)),
+          ),
+        ]),
+      );
       let anonymous = 0;
-      const label = (orgId: string) => (canName(scope, orgId) ? (tree.organisations.get(orgId)?.name ?? orgId) : `Praktijk ${++anonymous}`);
+      const label = (orgId: string) =>
+        canName(scope, orgId) ? (tree.organisations.get(orgId)?.name ?? orgId) : `Praktijk ${++anonymous}`;
       const grid = [
         ...collaboratives.map((cid) => ({
           organisationId: canName(scope, cid) ? cid : null,
@@ -549,12 +709,21 @@ function mayViewGroup(scope: AccessScope, tree: OrganisationTree, groupId: strin
 }
 
 /** Funnel limits at 95 % and 99.8 %, plain and τ²-adjusted, on the KPI's own value scale. */
-function funnelLimits(kpi: KpiDefinition, target: number, perPerson: number, range: [number, number], tau2: number) {
+function funnelLimits(
+  kpi: KpiDefinition,
+  target: number,
+  perPerson: number,
+  range: [number, number],
+  tau2: number,
+) {
   const kind = kpi.kind === 'proportion' ? 'proportion' : 'ratio';
   const scaleX = kpi.kind === 'rate' ? perPerson : 1;
   const toValue = kpi.kind === 'rate' ? target : 1;
   const funnelTarget = kpi.kind === 'proportion' ? target : 1;
-  const xr: [number, number] = [Math.max(range[0] * scaleX, 1e-6), Math.max(range[1] * scaleX, range[0] * scaleX * 1.01, 2e-6)];
+  const xr: [number, number] = [
+    Math.max(range[0] * scaleX, 1e-6),
+    Math.max(range[1] * scaleX, range[0] * scaleX * 1.01, 2e-6),
+  ];
   const c95 = funnelCurve(kind, funnelTarget, xr, 0.95, 60, tau2);
   const c998 = funnelCurve(kind, funnelTarget, xr, 0.998, 60, tau2);
   return c95.map((p, i) => {

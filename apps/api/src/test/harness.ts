@@ -23,12 +23,18 @@ export async function createTestApp(options: Partial<CreateAppOptions> = {}) {
     });
     if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const me = (await (await app.request('/api/auth/me', { headers: { cookie } })).json()) as { csrfToken: string };
+    const me = (await (await app.request('/api/auth/me', { headers: { cookie } })).json()) as {
+      csrfToken: string;
+    };
     return { cookie, csrf: me.csrfToken };
   }
 
   /** Calls the app as a session (or anonymously), sending the CSRF token on writes. */
-  function call(path: string, session: Session | null, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  function call(
+    path: string,
+    session: Session | null,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) {
     const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
     return app.request(path, {
       method,

@@ -69,7 +69,13 @@ export async function resolveScope(db: Db, caller: Caller, isoDate: string): Pro
       const rows = await db
         .selectDistinct({ organisationId: agreements.organisationId })
         .from(agreements)
-        .leftJoin(agreementCoInsurers, and(eq(agreementCoInsurers.agreementId, agreements.id), eq(agreementCoInsurers.version, agreements.currentVersion)))
+        .leftJoin(
+          agreementCoInsurers,
+          and(
+            eq(agreementCoInsurers.agreementId, agreements.id),
+            eq(agreementCoInsurers.version, agreements.currentVersion),
+          ),
+        )
         .where(or(eq(agreements.insurerId, orgId), eq(agreementCoInsurers.insurerId, orgId)));
       return {
         ...none,
@@ -84,7 +90,12 @@ export async function resolveScope(db: Db, caller: Caller, isoDate: string): Pro
 /** A user's caller identity from the database (the first role they hold), or null when disabled or unknown. */
 export async function callerForUser(db: Db, userId: number): Promise<Caller | null> {
   const [row] = await db
-    .select({ email: users.email, disabled: users.disabled, role: userRoles.role, organisationId: userRoles.organisationId })
+    .select({
+      email: users.email,
+      disabled: users.disabled,
+      role: userRoles.role,
+      organisationId: userRoles.organisationId,
+    })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(eq(users.id, userId))

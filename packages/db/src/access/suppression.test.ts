@@ -39,15 +39,19 @@ describe('small-number suppression', () => {
       denominator: fc.integer({ min: 1, max: 300 }),
     });
     fc.assert(
-      fc.property(fc.uniqueArray(unit, { minLength: 2, maxLength: 12, selector: (u) => u.organisationId }), (raw) => {
-        const list = raw.map((u) => ({ ...u, numerator: Math.min(u.numerator, u.denominator) }));
-        const shown = suppressSmallNumbers(list, scope([]));
-        const hidden = shown.filter((u) => u.suppressed !== null);
-        // Either nothing is hidden, or at least two units are: one unknown in a sum cannot be solved for.
-        expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
-        const small = list.filter((u) => (u.numerator > 0 && u.numerator < 10) || u.denominator < 10);
-        for (const s of small) expect(shown.find((u) => u.organisationId === s.organisationId)!.numerator).toBeNull();
-      }),
+      fc.property(
+        fc.uniqueArray(unit, { minLength: 2, maxLength: 12, selector: (u) => u.organisationId }),
+        (raw) => {
+          const list = raw.map((u) => ({ ...u, numerator: Math.min(u.numerator, u.denominator) }));
+          const shown = suppressSmallNumbers(list, scope([]));
+          const hidden = shown.filter((u) => u.suppressed !== null);
+          // Either nothing is hidden, or at least two units are: one unknown in a sum cannot be solved for.
+          expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
+          const small = list.filter((u) => (u.numerator > 0 && u.numerator < 10) || u.denominator < 10);
+          for (const s of small)
+            expect(shown.find((u) => u.organisationId === s.organisationId)!.numerator).toBeNull();
+        },
+      ),
     );
   });
 });

@@ -31,7 +31,9 @@ export function suppressSmallNumbers<T extends CountedUnit>(
   scope: AccessScope,
   hide: (unit: T) => Partial<T> = () => ({}),
 ): Suppressible<T>[] {
-  const primary = new Set(units.filter((u) => !isOwn(scope, u.organisationId) && isSmall(u)).map((u) => u.organisationId));
+  const primary = new Set(
+    units.filter((u) => !isOwn(scope, u.organisationId) && isSmall(u)).map((u) => u.organisationId),
+  );
   if (primary.size === 1) {
     const partner = units
       .filter((u) => !primary.has(u.organisationId) && !isOwn(scope, u.organisationId))
@@ -39,7 +41,11 @@ export function suppressSmallNumbers<T extends CountedUnit>(
     if (partner) primary.add(`~${partner.organisationId}`);
   }
   return units.map((u) => {
-    const reason = primary.has(u.organisationId) ? 'small-number' : primary.has(`~${u.organisationId}`) ? 'complementary' : null;
+    const reason = primary.has(u.organisationId)
+      ? 'small-number'
+      : primary.has(`~${u.organisationId}`)
+        ? 'complementary'
+        : null;
     if (!reason) return { ...u, suppressed: null };
     return { ...u, ...hide(u), numerator: null, denominator: null, suppressed: reason };
   });

@@ -1,4 +1,4 @@
-import { DEFAULT_KPIS, type KpiDefinition } from '@kwadrant/domain/catalogue';
+import { DEFAULT_KPIS, REFERENCE_COSTS_PER_YEAR, type KpiDefinition } from '@kwadrant/domain/catalogue';
 import { comparePeriods, lastQuarters, quartersBetween, yearFraction } from '@kwadrant/domain/model';
 import { ageBandStart } from './geography';
 import type { DemoPractice, Landscape } from './landscape';
@@ -19,7 +19,7 @@ export interface DemoObservation {
 /** Where a practice starts improving faster: from a quarter, on some KPIs (an agreement took effect). */
 export type ImprovementPlan = ReadonlyMap<string, { from: string; kpis: ReadonlySet<string> }>;
 
-type AgeWeight = (age: number) => number;
+type AgeWeight = (age: number, band: number) => number;
 
 /** Prevalence curves by age (lower bound of the band), shaped after NIVEL Zorgregistraties figures. */
 const PREVALENCE: Record<string, AgeWeight> = {
@@ -40,13 +40,6 @@ const AGE_RELATIVE: Record<string, AgeWeight> = {
   seh: (a) => (a < 5 ? 1.4 : a < 20 ? 0.8 : a < 65 ? 0.8 : a < 80 ? 1.5 : 2.6),
   acsc: (a) => (a < 45 ? 0.25 : a < 65 ? 0.8 : a < 75 ? 2.2 : a < 85 ? 4.5 : 7),
   flat: () => 1,
-};
-
-/** Yearly costs per insured by age (euros), shaped after the Vektis open data (Zvw 2021). */
-const COSTS_PER_YEAR: Record<'hospital' | 'pharmacy', AgeWeight> = {
-  hospital: (a) =>
-    a < 5 ? 700 : a < 20 ? 450 : a < 45 ? 800 : a < 65 ? 1_450 : a < 75 ? 2_700 : a < 85 ? 3_700 : 3_900,
-  pharmacy: (a) => (a < 20 ? 150 : a < 45 ? 260 : a < 65 ? 520 : a < 75 ? 920 : 1_150),
 };
 
 type Model =
@@ -108,7 +101,7 @@ export function modelOf(code: string): Model {
 function weighted(practice: DemoPractice, ageBands: readonly string[], weight: AgeWeight): number {
   let total = 0;
   ageBands.forEach((band, i) => {
-    total += ((practice.men[i] ?? 0) + (practice.women[i] ?? 0)) * weight(ageBandStart(band));
+    total += ((practice.men[i] ?? 0) + (practice.women[i] ?? 0)) * weight(ageBandStart(band), i);
   });
   return total;
 }
@@ -184,8 +177,9 @@ export function* generateObservations(
           }
           case 'cost': {
             // E from national costs per age band; O around it by the practice effect and a little noise.
+            const costs = REFERENCE_COSTS_PER_YEAR[model.cost];
             const expected =
-              weighted(practice, landscape.ageBands, COSTS_PER_YEAR[model.cost]) * yearFraction(period);
+              weighted(practice, landscape.ageBands, (_age, band) => costs[band] ?? 0) * yearFraction(period);
             const observed =
               expected * Math.exp(model.sd * u + model.trend * years - 0.1 * boost + 0.02 * rng.normal());
             yield {

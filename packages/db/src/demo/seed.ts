@@ -122,14 +122,29 @@ async function seedUsers(db: Db, list: readonly DemoUser[]): Promise<number> {
 }
 
 /** The functions every region must have organised ("basis op orde"), at varying stages per region. */
-export const BASIC_FUNCTIONS = ['acute', 'night', 'peak-load', 'complex-cases', 'coordination', 'client-support'] as const;
+export const BASIC_FUNCTIONS = [
+  'acute',
+  'night',
+  'peak-load',
+  'complex-cases',
+  'coordination',
+  'client-support',
+] as const;
 
 function basicFunctionRows(landscape: Landscape): (typeof basicFunctions.$inferInsert)[] {
-  const owners = ['Huisartsenpost', 'Regio-organisatie', 'Wijkverpleging', 'Gemeente (sociaal team)', 'Ziekenhuis', 'Zorgverzekeraar'];
+  const owners = [
+    'Huisartsenpost',
+    'Regio-organisatie',
+    'Wijkverpleging',
+    'Gemeente (sociaal team)',
+    'Ziekenhuis',
+    'Zorgverzekeraar',
+  ];
   return landscape.regions.flatMap((region, r) =>
     BASIC_FUNCTIONS.map((code, i) => {
       const stage = (r + i) % 4;
-      const funded = region.quadrant === 'Q4' && ['night', 'peak-load', 'complex-cases', 'coordination'].includes(code);
+      const funded =
+        region.quadrant === 'Q4' && ['night', 'peak-load', 'complex-cases', 'coordination'].includes(code);
       return {
         regionId: region.id,
         functionCode: code,
@@ -214,7 +229,6 @@ export async function seedDemo(
         for (const o of generateObservations(landscape, plan.improvement, options.seed))
           yield { ...o, source: 'demo' };
       })(),
-      (n) => n % 100_000 < 5_000 && progress(`Observations: ${n}`),
     );
     progress(`Observations: ${report.observations}`);
     report.benchmarks = await refreshBenchmarks(t);

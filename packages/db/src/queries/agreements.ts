@@ -80,17 +80,15 @@ export async function writeAgreementVersion(
   });
   const key = { agreementId: agreement.id, version: agreement.version };
   if (agreement.lines.length > 0) {
-    await db
-      .insert(agreementLines)
-      .values(
-        agreement.lines.map((l) => ({
-          ...key,
-          lineId: l.id,
-          titleCode: l.titleCode,
-          tariffCents: l.tariffCents,
-          volume: l.volume ?? null,
-        })),
-      );
+    await db.insert(agreementLines).values(
+      agreement.lines.map((l) => ({
+        ...key,
+        lineId: l.id,
+        titleCode: l.titleCode,
+        tariffCents: l.tariffCents,
+        volume: l.volume ?? null,
+      })),
+    );
   }
   if (agreement.clauses.length > 0) {
     await db.insert(agreementClauses).values(

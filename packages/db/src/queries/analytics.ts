@@ -16,10 +16,12 @@ export async function currentObservations(
   filter: { organisationIds?: readonly string[]; kpiCodes?: readonly string[]; periods?: readonly string[] },
 ): Promise<UnitFigures[]> {
   const conditions = [isNull(observations.supersededAt)];
-  if (filter.organisationIds) conditions.push(inArray(observations.organisationId, [...filter.organisationIds]));
+  if (filter.organisationIds)
+    conditions.push(inArray(observations.organisationId, [...filter.organisationIds]));
   if (filter.kpiCodes) conditions.push(inArray(observations.kpiCode, [...filter.kpiCodes]));
   if (filter.periods) conditions.push(inArray(observations.period, [...filter.periods]));
-  if (filter.organisationIds?.length === 0 || filter.kpiCodes?.length === 0 || filter.periods?.length === 0) return [];
+  if (filter.organisationIds?.length === 0 || filter.kpiCodes?.length === 0 || filter.periods?.length === 0)
+    return [];
   const rows = await db
     .select({
       organisationId: observations.organisationId,
@@ -32,7 +34,11 @@ export async function currentObservations(
     })
     .from(observations)
     .where(and(...conditions));
-  return rows.map((r) => ({ ...r, expected: r.expected ?? undefined, sumSquares: r.sumSquares ?? undefined }));
+  return rows.map((r) => ({
+    ...r,
+    expected: r.expected ?? undefined,
+    sumSquares: r.sumSquares ?? undefined,
+  }));
 }
 
 /**
@@ -60,12 +66,20 @@ export type BenchmarkRecord = typeof benchmarks.$inferSelect;
 /** Materialised benchmarks for a grouping (and group), KPIs and periods. */
 export async function benchmarkRows(
   db: Db,
-  filter: { grouping: BenchmarkRecord['grouping']; groupId: string; kpiCodes?: readonly string[]; periods?: readonly string[] },
+  filter: {
+    grouping: BenchmarkRecord['grouping'];
+    groupId: string;
+    kpiCodes?: readonly string[];
+    periods?: readonly string[];
+  },
 ): Promise<BenchmarkRecord[]> {
   const conditions = [eq(benchmarks.grouping, filter.grouping), eq(benchmarks.groupId, filter.groupId)];
   if (filter.kpiCodes) conditions.push(inArray(benchmarks.kpiCode, [...filter.kpiCodes]));
   if (filter.periods) conditions.push(inArray(benchmarks.period, [...filter.periods]));
-  return db.select().from(benchmarks).where(and(...conditions));
+  return db
+    .select()
+    .from(benchmarks)
+    .where(and(...conditions));
 }
 
 /**
@@ -90,13 +104,24 @@ export async function agreementTargets(
     .from(agreements)
     .innerJoin(
       agreementVersions,
-      and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.currentVersion)),
+      and(
+        eq(agreementVersions.agreementId, agreements.id),
+        eq(agreementVersions.version, agreements.currentVersion),
+      ),
     )
     .innerJoin(
       agreementClauses,
-      and(eq(agreementClauses.agreementId, agreements.id), eq(agreementClauses.version, agreements.currentVersion)),
+      and(
+        eq(agreementClauses.agreementId, agreements.id),
+        eq(agreementClauses.version, agreements.currentVersion),
+      ),
     )
-    .where(and(inArray(agreements.organisationId, [...organisationIds]), inArray(agreements.status, ['agreed', 'settled'])));
+    .where(
+      and(
+        inArray(agreements.organisationId, [...organisationIds]),
+        inArray(agreements.status, ['agreed', 'settled']),
+      ),
+    );
   // Quarter strings of one format compare correctly as text.
   return rows.filter((r) => r.start <= period && period <= r.end);
 }

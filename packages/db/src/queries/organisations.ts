@@ -43,7 +43,11 @@ export interface OrganisationListQuery {
 }
 
 /** Organisations the caller may see by name, filtered, sorted and paginated. */
-export async function listNamedOrganisations(db: Db, named: ReadonlySet<string> | 'all', query: OrganisationListQuery) {
+export async function listNamedOrganisations(
+  db: Db,
+  named: ReadonlySet<string> | 'all',
+  query: OrganisationListQuery,
+) {
   const conditions = [];
   if (named !== 'all') {
     if (named.size === 0) return { items: [], total: 0 };
@@ -56,10 +60,23 @@ export async function listNamedOrganisations(db: Db, named: ReadonlySet<string> 
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const order =
-    query.sort === 'code' ? asc(organisations.code) : query.sort === 'population' ? desc(organisations.population) : asc(organisations.name);
+    query.sort === 'code'
+      ? asc(organisations.code)
+      : query.sort === 'population'
+        ? desc(organisations.population)
+        : asc(organisations.name);
   const [items, [count]] = await Promise.all([
-    db.select().from(organisations).where(where).orderBy(order, asc(organisations.id)).limit(query.limit).offset(query.offset),
-    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organisations).where(where),
+    db
+      .select()
+      .from(organisations)
+      .where(where)
+      .orderBy(order, asc(organisations.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(organisations)
+      .where(where),
   ]);
   return { items, total: count?.n ?? 0 };
 }
@@ -67,12 +84,18 @@ export async function listNamedOrganisations(db: Db, named: ReadonlySet<string> 
 /** Organisations by id (only those that exist). */
 export async function organisationsByIds(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.select().from(organisations).where(inArray(organisations.id, [...ids]));
+  return db
+    .select()
+    .from(organisations)
+    .where(inArray(organisations.id, [...ids]));
 }
 
 /** An organisation's PC4 service area. */
 export async function serviceAreaOf(db: Db, organisationId: string): Promise<string[]> {
-  const rows = await db.select({ pc4: serviceAreas.pc4 }).from(serviceAreas).where(eq(serviceAreas.organisationId, organisationId));
+  const rows = await db
+    .select({ pc4: serviceAreas.pc4 })
+    .from(serviceAreas)
+    .where(eq(serviceAreas.organisationId, organisationId));
   return rows.map((r) => r.pc4).sort();
 }
 

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { char, check, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  char,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { agreements } from './agreements';
 import { users } from './access';
 import { areaKind } from './enums';
@@ -104,6 +114,9 @@ export const basicFunctions = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionId, t.functionCode] }),
     check('basic_functions_status', sql`${t.status} in ('missing', 'in-progress', 'organised')`),
-    check('basic_functions_code', sql`${t.functionCode} in ('acute', 'night', 'peak-load', 'complex-cases', 'coordination', 'client-support')`),
+    check(
+      'basic_functions_code',
+      sql`${t.functionCode} in ('acute', 'night', 'peak-load', 'complex-cases', 'coordination', 'client-support')`,
+    ),
   ],
 );

@@ -2,3 +2,4 @@ export * from './kpi-types';
 export * from './localised';
 export * from './period';
 export * from './organisation';
+export * from './projection';

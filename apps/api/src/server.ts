@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import {
+  createDb,
+  DEMO_PASSWORD,
+  demoUsers,
+  buildLandscape,
+  SCALES,
+  seedDemo,
+  seededScale,
+} from '@kwadrant/db';
+import { loadEnv } from './env';
+import { createApp } from './app';
+import { referenceGeography } from '@kwadrant/geo';
+
+const DASHBOARDS = ['practice', 'region', 'insurer'] as const;
+
+/** Starts Kwadrant: the database (seeded with the demo on first run), the API and the built dashboards. */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const handle = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.KWADRANT_DATA_DIR });
+  const where = handle.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite';
+  console.log(`Database: ${where}`);
+
+  if (env.KWADRANT_SEED === 'demo' && (await seededScale(handle.db)) === null) {
+    console.log('First run: seeding the demo landscape (three regions, eight quarters)…');
+    const report = await seedDemo(handle.db, referenceGeography(), 'demo', {
+      onProgress: (m) => console.log(`  ${m}`),
+    });
+    console.log(`Seeded in ${(report.milliseconds / 1000).toFixed(1)} s.`);
+  }
+
+  const app = createApp({
+    db: handle.db,
+    ping: handle.ping,
+    config: {
+      secureCookies: env.KWADRANT_SECURE_COOKIES,
+      sessionHours: env.KWADRANT_SESSION_HOURS,
+      corsOrigins: env.KWADRANT_CORS_ORIGINS,
+      jwtSecret: env.KWADRANT_JWT_SECRET,
+    },
+  });
+
+  // The built dashboards, each a single-page app under its own path.
+  const built: string[] = [];
+  for (const name of DASHBOARDS) {
+    const root = fileURLToPath(new URL(`../../${name}/dist`, import.meta.url));
+    if (!existsSync(root)) continue;
+    built.push(name);
+    app.use(`/${name}/*`, serveStatic({ root, rewriteRequestPath: (p) => p.slice(name.length + 1) }));
+    app.get(`/${name}/*`, serveStatic({ root, path: 'index.html' }));
+    app.get(`/${name}`, (c) => c.redirect(`/${name}/`));
+  }
+  app.get('/', (c) => c.redirect(built.length > 0 ? `/${built[0]}/` : '/api/docs'));
+
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const url = `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
+    console.log(`\nKwadrant runs at ${url}`);
+    for (const name of built) console.log(`  ${name.padEnd(9)} ${url}/${name}/`);
+    console.log(`  API docs  ${url}/api/docs`);
+    if (env.KWADRANT_SEED === 'demo') printDemoSignIns();
+  });
+
+  // Graceful shutdown: stop accepting connections, let requests in flight finish, then close the database.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: finishing requests in flight, then stopping.`);
+    server.close(() => {
+      void handle.close().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), 15_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+function printDemoSignIns(): void {
+  const users = demoUsers(buildLandscape(referenceGeography(), SCALES.demo));
+  console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"):`);
+  for (const u of users) console.log(`  ${u.email.padEnd(28)} ${u.role.padEnd(13)} ${u.purpose}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
