@@ -1,0 +1,3 @@
+import { vitestConfig } from '@kwadrant/vitest-config';
+
+export default vitestConfig();
