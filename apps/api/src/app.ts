@@ -12,6 +12,9 @@ import { healthRoutes } from './routes/health';
 import { authRoutes } from './routes/auth';
 import { organisationRoutes } from './routes/organisations';
 import { catalogueRoutes } from './routes/catalogue';
+import { agreementRoutes } from './routes/agreements';
+import { settlementRoutes } from './routes/settlements';
+import { impactRoutes } from './routes/impact';
 import { resultRoutes } from './routes/results';
 import { regionalRoutes } from './routes/regional';
 
@@ -47,6 +50,9 @@ function apiRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .route('/auth', authRoutes())
     .route('/organisations', organisationRoutes())
+    .route('/agreements', agreementRoutes())
+    .route('/settlements', settlementRoutes())
+    .route('/impact', impactRoutes())
     .route('/', catalogueRoutes())
     .route('/', resultRoutes())
     .route('/', regionalRoutes());
@@ -97,17 +103,16 @@ export function createApp(options: CreateAppOptions) {
       credentials: true,
     }),
   );
+  const tooLarge = (limit: number) => () => {
+    throw new HttpProblem(413, 'Request too large', `The request body exceeds ${limit} bytes.`, {
+      detailNl: `De inhoud van het verzoek is groter dan ${limit} bytes.`,
+    });
+  };
+  // Uploads get their own, larger limit; every other body the small one.
+  app.use('/api/imports/*', bodyLimit({ maxSize: deps.config.uploadLimit, onError: tooLarge(deps.config.uploadLimit) }));
   app.use('/api/*', async (c, next) => {
-    // Uploads get their own, larger limit.
-    const limit = c.req.path.startsWith('/api/imports') ? deps.config.uploadLimit : deps.config.bodyLimit;
-    return bodyLimit({
-      maxSize: limit,
-      onError: () => {
-        throw new HttpProblem(413, 'Request too large', `The request body exceeds ${limit} bytes.`, {
-          detailNl: `De inhoud van het verzoek is groter dan ${limit} bytes.`,
-        });
-      },
-    })(c, next);
+    if (c.req.path.startsWith('/api/imports')) return next();
+    return bodyLimit({ maxSize: deps.config.bodyLimit, onError: tooLarge(deps.config.bodyLimit) })(c as never, next);
   });
   app.use(async (c, next) => {
     c.set('deps', deps);
@@ -118,6 +123,8 @@ export function createApp(options: CreateAppOptions) {
   app.onError((error, c) => {
     const problem = toProblem(error);
     if (problem.status >= 500 && problem.status !== 503) {
+      // The operator's log gets the details; the client only the problem.
+      // eslint-disable-next-line no-console
       console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}`, error);
     }
     return sendProblem(problem);

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- the server reports to its operator on the console */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
 
   const app = createApp({
     db: handle.db,
-    ping: handle.ping,
+    ping: () => handle.ping(),
     config: {
       secureCookies: env.KWADRANT_SECURE_COOKIES,
       sessionHours: env.KWADRANT_SESSION_HOURS,
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   }
   app.get('/', (c) => c.redirect(built.length > 0 ? `/${built[0]}/` : '/api/docs'));
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const server = serve({ fetch: (request) => app.fetch(request), port: env.PORT, hostname: env.HOST }, (info) => {
     const url = `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
     console.log(`\nKwadrant runs at ${url}`);
     for (const name of built) console.log(`  ${name.padEnd(9)} ${url}/${name}/`);

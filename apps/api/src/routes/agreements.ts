@@ -59,13 +59,18 @@ import { requireCaller, scopeOf } from '../auth/middleware';
 const STATUS = z.enum(AGREEMENT_STATUSES);
 const QUADRANT = z.enum(['Q1', 'Q2', 'Q3', 'Q4']);
 const BASIS = z.enum(['capitation', 'availability', 'project', 'fte']);
-const problem = (description: string) => ({
+/** A documented problem+json response with its own description. */
+export const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
 
-/** The agreement document of the domain (shape only; business rules are checked by validateAgreement). */
-export const AgreementDocumentSchema = agreementSchema.openapi('Agreement');
+/**
+ * The agreement document of the domain (shape only; business rules are checked by validateAgreement).
+ * Derived rather than used as is: a zod schema built before @hono/zod-openapi extends zod (the domain
+ * may load first) has no `.openapi`, and every derived schema does.
+ */
+export const AgreementDocumentSchema = agreementSchema.extend({}).openapi('Agreement');
 
 /** An agreement as written by a client: the server assigns id, version and status. */
 export const AgreementDraftSchema = agreementSchema
@@ -552,7 +557,8 @@ async function validated(c: Context<AppEnv>, doc: Agreement) {
 // ---------------------------------------------------------------------------------------------
 // Version diff
 
-const JsonSchema = z.json();
+/** Any JSON value; named, because an inline recursive schema would send the OpenAPI generator in circles. */
+export const JsonSchema = z.json().openapi('JsonValue');
 type Json = z.infer<typeof JsonSchema>;
 
 const ChangeSchema = z
@@ -648,11 +654,9 @@ function figuresFor(kpi: KpiDefinition, actual: ObservationFigures, value: numbe
   }
 }
 
-function valueProblems(kpi: KpiDefinition, value: number): string | null {
-  if (kpi.kind === 'proportion' && (value < 0 || value > 1)) return 'range';
-  if ((kpi.kind === 'rate' || kpi.kind === 'ratio') && value < 0) return 'negative';
-  return null;
-}
+/** A value no figures can give: a proportion outside 0–1 (often a percentage), a negative rate or ratio. */
+const offScale = (kpi: KpiDefinition, value: number): boolean =>
+  kpi.kind === 'proportion' ? value < 0 || value > 1 : kpi.kind !== 'mean' && value < 0;
 
 const WhatIfBody = z
   .object({
@@ -1153,7 +1157,7 @@ export function agreementRoutes() {
             message: `There are no figures for ${code} in ${period}; a value needs the actual denominator to stand on.`,
             messageNl: `Er zijn geen cijfers voor ${code} in ${period}; een waarde heeft de werkelijke noemer nodig.`,
           });
-        } else if (valueProblems(kpi, value)) {
+        } else if (offScale(kpi, value)) {
           errors.push({
             path,
             code: 'value-off-scale',

@@ -165,3 +165,47 @@ describe('regional comparison grid', () => {
     ).toBe(404);
   });
 });
+
+describe('small-number suppression cannot be undone by subtraction', () => {
+  it('never leaves exactly one hidden practice under a total the board can see', async () => {
+    const mine = (await (await t.call('/api/auth/me', region)).json()) as any;
+    const regionId = mine.organisation.id as string;
+    const overview = async (id: string) =>
+      (await get(`/api/organisations/${id}/overview?period=2026-Q3&benchmark=national`, region)).body;
+    const regionView = await overview(regionId);
+    const detail = (await get(`/api/organisations/${regionId}`, region)).body;
+    const collaboratives = detail.members
+      .filter((m: any) => m.organisation.kind === 'collaborative' && m.validTo === null)
+      .map((m: any) => m.organisation.id);
+    const practicesOf = async (collabId: string) =>
+      ((await get(`/api/organisations/${collabId}`, region)).body.members as any[])
+        .filter((m) => m.organisation.kind === 'practice' && m.validTo === null)
+        .map((m) => m.organisation.id as string);
+    const tree = new Map<string, string[]>();
+    for (const c of collaboratives) tree.set(c, await practicesOf(c));
+    const views = new Map<string, any>();
+    for (const id of [...collaboratives, ...[...tree.values()].flat()]) views.set(id, await overview(id));
+    const tile = (view: any, code: string) => view.tiles.find((x: any) => x.kpiCode === code).current;
+
+    let hiddenSeen = 0;
+    for (const code of regionView.tiles.map((x: any) => x.kpiCode as string)) {
+      const totals: [string, string[]][] = [
+        [regionId, [...tree.values()].flat()],
+        ...[...tree].map(([c, ps]) => [c, ps] as [string, string[]]),
+      ];
+      for (const [groupId, members] of totals) {
+        const total = groupId === regionId ? tile(regionView, code) : tile(views.get(groupId), code);
+        if (total.numerator === null) continue; // the total itself is hidden
+        const withData = members.filter(
+          (p) => tile(views.get(p), code).suppressed !== null || tile(views.get(p), code).numerator !== null,
+        );
+        const hidden = withData.filter((p) => tile(views.get(p), code).suppressed !== null);
+        hiddenSeen += hidden.length;
+        // With one hidden member, total − visible members would reveal it.
+        expect({ groupId, code, hidden: hidden.length }).not.toMatchObject({ hidden: 1 });
+      }
+    }
+    // The demo has small counts (e.g. admissions): the check above must actually have met some.
+    expect(hiddenSeen).toBeGreaterThan(0);
+  });
+});

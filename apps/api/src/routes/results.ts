@@ -23,7 +23,7 @@ import {
   listKpis,
   organisationTree,
   rollUpFigures,
-  suppressSmallNumbers,
+  suppressInGroups,
   SMALL_NUMBER_THRESHOLD,
   type AccessScope,
   type BenchmarkRecord,
@@ -178,30 +178,76 @@ function valueOf(
   return estimate(kpi.kind, figures, { confidence, multiplier: kpi.multiplier });
 }
 
+type Hidden = 'small-number' | 'complementary' | null;
+/** Looks up whether a caller must not see an organisation's counts for a KPI and period. */
+type HiddenLookup = (organisationId: string, kpiCode: string, period: string) => Hidden;
+
+/**
+ * Small-number suppression for everything under the given regions, as the caller sees it: each region
+ * and each of its collaboratives is a group whose total may be visible, so hidden counts are protected in
+ * all of them at once (domain guide §8). Organisation-level yes/no facts (OR-*) are not patient counts.
+ */
+async function hiddenLookup(
+  db: Db,
+  tree: OrganisationTree,
+  scope: AccessScope,
+  kpis: readonly KpiDefinition[],
+  periods: readonly string[],
+  regionIds: readonly string[],
+): Promise<HiddenLookup> {
+  const counted = kpis.filter((k) => k.domain !== 'organisatie');
+  const groups = new Map<string, string[]>();
+  for (const region of regionIds) {
+    groups.set(region, tree.practicesUnder(region));
+    for (const member of tree.members(region)) {
+      if (tree.organisations.get(member)?.kind === 'collaborative')
+        groups.set(member, tree.practicesUnder(member));
+    }
+  }
+  const practices = [...new Set([...groups.values()].flat())];
+  const rows = await currentObservations(db, {
+    organisationIds: practices,
+    kpiCodes: counted.map((k) => k.code),
+    periods,
+  });
+  const verdicts = new Map<string, Hidden>();
+  for (const kpi of counted) {
+    for (const period of periods) {
+      const units = rows.filter((r) => r.kpiCode === kpi.code && r.period === period);
+      const { units: hidden, groups: hiddenGroups } = suppressInGroups(units, groups, scope);
+      for (const [id, reason] of hidden) verdicts.set(`${id}|${kpi.code}|${period}`, reason);
+      for (const id of hiddenGroups) verdicts.set(`${id}|${kpi.code}|${period}`, 'complementary');
+    }
+  }
+  return (organisationId, kpiCode, period) => verdicts.get(`${organisationId}|${kpiCode}|${period}`) ?? null;
+}
+
+/** The region(s) an organisation's figures belong to, for suppression. */
+const regionsOf = (tree: OrganisationTree, organisationId: string): string[] => {
+  if (tree.organisations.get(organisationId)?.kind === 'region') return [organisationId];
+  const region = tree.ancestor(organisationId, 'region');
+  return region ? [region] : [];
+};
+
 const isSmall = (f: ObservationFigures) =>
   (f.numerator > 0 && f.numerator < SMALL_NUMBER_THRESHOLD) || f.denominator < SMALL_NUMBER_THRESHOLD;
 
-/** The figures as the caller may see them: small counts hidden outside the owner's own view. */
+/** The figures as the caller may see them: hidden when suppressed (never for the owner's own view). */
 function shown(
   scope: AccessScope,
   organisationId: string,
   kpi: KpiDefinition,
   figures: ObservationFigures | undefined,
   confidence: Confidence,
+  hidden: Hidden,
 ): z.infer<typeof ValueSchema> {
   if (!figures)
     return { value: null, lower: null, upper: null, numerator: null, denominator: null, suppressed: null };
-  // Small-number rules protect counts of patients; organisation-level yes/no facts (OR-*) are not counts.
-  if (!isOwn(scope, organisationId) && kpi.domain !== 'organisatie' && isSmall(figures)) {
-    return {
-      value: null,
-      lower: null,
-      upper: null,
-      numerator: null,
-      denominator: null,
-      suppressed: 'small-number',
-    };
-  }
+  const own = isOwn(scope, organisationId);
+  const reason =
+    own || kpi.domain === 'organisatie' ? null : (hidden ?? (isSmall(figures) ? 'small-number' : null));
+  if (reason)
+    return { value: null, lower: null, upper: null, numerator: null, denominator: null, suppressed: reason };
   const e = valueOf(kpi, figures, confidence);
   return {
     value: nullable(e?.value),
@@ -366,11 +412,14 @@ export function resultRoutes() {
         (await benchmarkRows(db, { ...group, periods: [period] })).map((b) => [b.kpiCode, b]),
       );
       const targets = await targetsFor(db, tree, id, period);
+      const hidden = isOwn(scope, id)
+        ? () => null
+        : await hiddenLookup(db, tree, scope, kpis, [period], regionsOf(tree, id));
       const tiles = kpis.map((kpi) => {
         const current = figures.get(`${kpi.code}|${period}`);
         const target = targets.get(kpi.code) ?? kpi.defaultTarget;
         const reference = benchmark === 'target' ? target : (bench.get(kpi.code)?.value ?? null);
-        const view = shown(scope, id, kpi, current, confidence);
+        const view = shown(scope, id, kpi, current, confidence, hidden(id, kpi.code, period));
         const compared =
           current && reference !== null && view.suppressed === null && kpi.kind !== 'mean'
             ? compareToBenchmark(
@@ -447,11 +496,14 @@ export function resultRoutes() {
         ]),
       );
       const target = (await targetsFor(db, tree, id, period)).get(code) ?? kpi.defaultTarget;
+      const hidden = isOwn(scope, id)
+        ? () => null
+        : await hiddenLookup(db, tree, scope, [kpi], quarters, regionsOf(tree, id));
       const points = quarters.map((q) => {
         const b = bench.get(q);
         return {
           period: q,
-          own: shown(scope, id, kpi, figures.get(`${code}|${q}`), confidence),
+          own: shown(scope, id, kpi, figures.get(`${code}|${q}`), confidence, hidden(id, code, q)),
           peer: b?.percentiles
             ? { p10: b.percentiles.p10, p50: b.percentiles.p50, p90: b.percentiles.p90, value: b.value }
             : null,
@@ -513,7 +565,16 @@ export function resultRoutes() {
       const units = (
         await currentObservations(db, { organisationIds: practices, kpiCodes: [code], periods: [period] })
       ).filter((u) => u.denominator >= kpi.minDenominator);
-      const visible = suppressSmallNumbers(units, scope);
+      const regions = [...new Set(units.flatMap((u) => regionsOf(tree, u.organisationId)))];
+      const hidden = await hiddenLookup(db, tree, scope, [kpi], [period], regions);
+      const visible = units.map((u) => {
+        const reason = isOwn(scope, u.organisationId)
+          ? null
+          : (hidden(u.organisationId, code, period) ?? (isSmall(u) ? 'small-number' : null));
+        return reason
+          ? { ...u, numerator: null, denominator: null, suppressed: reason }
+          : { ...u, suppressed: null };
+      });
       const target = kpi.kind === 'ratio' ? 1 : bench.value;
       // Rates are plotted against person-years, with limits from the Poisson funnel of O given E = target × PY.
       const perPerson = kpi.kind === 'rate' ? target / kpi.multiplier : 1;
@@ -592,13 +653,14 @@ export function resultRoutes() {
         ).map((b) => [b.kpiCode, b]),
       );
       const byKey = new Map(rows.map((r) => [`${r.organisationId}|${r.kpiCode}|${r.period}`, r]));
-      // Suppression per KPI over the whole list, so no row minus the others reveals a hidden count.
-      const hidden = new Map<string, 'small-number' | 'complementary'>();
-      for (const kpi of kpis) {
-        if (kpi.domain === 'organisatie') continue;
-        const list = rows.filter((r) => r.kpiCode === kpi.code && r.period === period);
-        for (const u of suppressSmallNumbers(list, scope))
-          if (u.suppressed) hidden.set(`${u.organisationId}|${kpi.code}`, u.suppressed);
+      const hiddenOf = await hiddenLookup(db, tree, scope, kpis, [period], [id]);
+      const hidden = new Map<string, Hidden>();
+      for (const orgId of [...practices, ...collaboratives]) {
+        for (const kpi of kpis) {
+          const reason =
+            kpi.domain === 'organisatie' || isOwn(scope, orgId) ? null : hiddenOf(orgId, kpi.code, period);
+          if (reason) hidden.set(`${orgId}|${kpi.code}`, reason);
+        }
       }
       const values = new Map(
         kpis.map((kpi) => [

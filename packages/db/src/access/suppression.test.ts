@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { suppressSmallNumbers } from './suppression';
+import { suppressInGroups, suppressSmallNumbers } from './suppression';
 import type { AccessScope } from './scope';
 
 const scope = (own: string[]): AccessScope => ({
@@ -52,6 +52,39 @@ describe('small-number suppression', () => {
             expect(shown.find((u) => u.organisationId === s.organisationId)!.numerator).toBeNull();
         },
       ),
+    );
+  });
+});
+
+describe('suppression across overlapping groups (a region and its collaboratives)', () => {
+  it('protects a hidden count in every group whose total is visible (property)', () => {
+    const arb = fc.array(
+      fc.record({
+        numerator: fc.integer({ min: 0, max: 40 }),
+        denominator: fc.integer({ min: 1, max: 200 }),
+        group: fc.integer({ min: 0, max: 3 }),
+      }),
+      { minLength: 2, maxLength: 20 },
+    );
+    fc.assert(
+      fc.property(arb, (raw) => {
+        const units = raw.map((u, i) => ({
+          organisationId: `p${i}`,
+          numerator: Math.min(u.numerator, u.denominator),
+          denominator: u.denominator,
+        }));
+        const groups = new Map<string, string[]>([['region', units.map((u) => u.organisationId)]]);
+        raw.forEach((u, i) => groups.set(`c${u.group}`, [...(groups.get(`c${u.group}`) ?? []), `p${i}`]));
+        const { units: hidden, groups: hiddenGroups } = suppressInGroups(units, groups, scope([]));
+        for (const [id, members] of groups) {
+          if (hiddenGroups.has(id)) continue;
+          // A visible total with exactly one hidden member would give that member away.
+          expect(members.filter((m) => hidden.has(m)).length).not.toBe(1);
+        }
+        for (const u of units)
+          if ((u.numerator > 0 && u.numerator < 10) || u.denominator < 10)
+            expect(hidden.has(u.organisationId)).toBe(true);
+      }),
     );
   });
 });

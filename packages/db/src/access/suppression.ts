@@ -50,3 +50,38 @@ export function suppressSmallNumbers<T extends CountedUnit>(
     return { ...u, ...hide(u), numerator: null, denominator: null, suppressed: reason };
   });
 }
+
+/**
+ * Small-number suppression across overlapping groups whose totals the caller can see (a region and
+ * each of its collaboratives, say). Primary: counts below 10 outside the caller's own units. Then,
+ * until nothing changes: a group with exactly one hidden unit hides its smallest other unit that is
+ * not the caller's own; a group where that is impossible has its total hidden instead. So no visible
+ * total minus visible units ever equals a hidden count. Returns hidden units and hidden group totals.
+ */
+export function suppressInGroups(
+  units: readonly CountedUnit[],
+  groups: ReadonlyMap<string, readonly string[]>,
+  scope: AccessScope,
+): { units: Map<string, 'small-number' | 'complementary'>; groups: Set<string> } {
+  const byId = new Map(units.map((u) => [u.organisationId, u]));
+  const hidden = new Map<string, 'small-number' | 'complementary'>();
+  for (const u of units)
+    if (!isOwn(scope, u.organisationId) && isSmall(u)) hidden.set(u.organisationId, 'small-number');
+  const hiddenGroups = new Set<string>();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [groupId, members] of groups) {
+      if (hiddenGroups.has(groupId)) continue;
+      const present = members.filter((m) => byId.has(m));
+      const hiddenHere = present.filter((m) => hidden.has(m));
+      if (hiddenHere.length !== 1) continue;
+      const partner = present
+        .filter((m) => !hidden.has(m) && !isOwn(scope, m))
+        .sort((a, b) => byId.get(a)!.denominator - byId.get(b)!.denominator || a.localeCompare(b))[0];
+      if (partner) hidden.set(partner, 'complementary');
+      else hiddenGroups.add(groupId);
+      changed = true;
+    }
+  }
+  return { units: hidden, groups: hiddenGroups };
+}
