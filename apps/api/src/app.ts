@@ -17,6 +17,7 @@ import { settlementRoutes } from './routes/settlements';
 import { impactRoutes } from './routes/impact';
 import { resultRoutes } from './routes/results';
 import { regionalRoutes } from './routes/regional';
+import { importRoutes } from './routes/imports';
 
 export interface CreateAppOptions {
   db: Db;
@@ -55,7 +56,8 @@ function apiRoutes() {
     .route('/impact', impactRoutes())
     .route('/', catalogueRoutes())
     .route('/', resultRoutes())
-    .route('/', regionalRoutes());
+    .route('/', regionalRoutes())
+    .route('/imports', importRoutes());
 }
 
 /**
@@ -109,10 +111,16 @@ export function createApp(options: CreateAppOptions) {
     });
   };
   // Uploads get their own, larger limit; every other body the small one.
-  app.use('/api/imports/*', bodyLimit({ maxSize: deps.config.uploadLimit, onError: tooLarge(deps.config.uploadLimit) }));
+  app.use(
+    '/api/imports/*',
+    bodyLimit({ maxSize: deps.config.uploadLimit, onError: tooLarge(deps.config.uploadLimit) }),
+  );
   app.use('/api/*', async (c, next) => {
     if (c.req.path.startsWith('/api/imports')) return next();
-    return bodyLimit({ maxSize: deps.config.bodyLimit, onError: tooLarge(deps.config.bodyLimit) })(c as never, next);
+    return bodyLimit({ maxSize: deps.config.bodyLimit, onError: tooLarge(deps.config.bodyLimit) })(
+      c as never,
+      next,
+    );
   });
   app.use(async (c, next) => {
     c.set('deps', deps);

@@ -25,6 +25,9 @@ interface Ids {
   foreignSettlement: string;
   /** Agreement documents as a client would write them back (without id, version and status). */
   drafts: Record<string, unknown>;
+  /** An import batch delivered by the practice. */
+  batch: number;
+  practiceAgb: string;
   /** The organisation each role acts for (admin: the practice, as an arbitrary in-scope example). */
   own: Record<Role, string>;
   /** A practice, collaborative and region in the other region, out of everyone's scope but the admin's. */
@@ -36,7 +39,11 @@ interface Ids {
 
 interface Row {
   /** Builds the concrete request for a role and which organisation it targets. */
-  request: (ids: Ids, role: Role, which: Which) => { path: string; method?: string; body?: unknown };
+  request: (
+    ids: Ids,
+    role: Role,
+    which: Which,
+  ) => { path: string; method?: string; body?: unknown; form?: () => FormData };
   /** Expected status per role, for own and foreign targets ([own, foreign]); one number means both. */
   expect: Record<Role, number | [number, number]>;
 }
@@ -309,6 +316,32 @@ export const MATRIX: Record<string, Row> = {
     },
     expect: { anonymous: 401, practice: 403, collaborative: 403, region: 403, insurer: 200, admin: 200 },
   },
+  'POST /api/imports/{kind}': {
+    // A dry run of one row for the practice: everyone may validate; rows for organisations outside the
+    // caller's scope come back as issues, never as data.
+    request: (ids) => ({
+      path: '/api/imports/observations?mode=dry-run',
+      method: 'POST',
+      form: () => {
+        const form = new FormData();
+        form.set(
+          'file',
+          new File([`agb;kpi;periode;teller;noemer\n${ids.practiceAgb};DM-01;2026-Q3;10;20\n`], 'x.csv'),
+        );
+        return form;
+      },
+    }),
+    expect: all(200),
+  },
+  'GET /api/imports': { request: () => ({ path: '/api/imports' }), expect: all(200) },
+  'GET /api/imports/{id}': {
+    request: (ids) => ({ path: `/api/imports/${ids.batch}` }),
+    expect: { anonymous: 401, practice: 200, collaborative: 404, region: 404, insurer: 404, admin: 200 },
+  },
+  'GET /api/imports/{id}/errors.csv': {
+    request: (ids) => ({ path: `/api/imports/${ids.batch}/errors.csv` }),
+    expect: { anonymous: 401, practice: 200, collaborative: 404, region: 404, insurer: 404, admin: 200 },
+  },
   'GET /health': { request: () => ({ path: '/health' }), expect: { ...all(200), anonymous: 200 } },
   'GET /ready': { request: () => ({ path: '/ready' }), expect: { ...all(200), anonymous: 200 } },
   'POST /api/auth/sign-out': {
@@ -338,8 +371,9 @@ beforeAll(async () => {
     .items as { id: string; name: string; kind: string }[];
   const allNames = (
     (await (await t.call('/api/organisations?limit=500', sessions.get('admin')!)).json()) as any
-  ).items as { id: string; name: string }[];
+  ).items as { id: string; name: string; code: string }[];
   const ownRegion = await me('region');
+  const practiceId = await me('practice');
   const admin = sessions.get('admin')!;
   const agreements = ((await (await t.call('/api/agreements?limit=500', admin)).json()) as any).items as {
     id: string;
@@ -378,6 +412,25 @@ beforeAll(async () => {
       admin: await settlementFor(own.region),
     },
     foreignSettlement: await settlementFor(foreignAgreement),
+    practiceAgb: allNames.find((o) => o.id === practiceId)!.code,
+    batch: await (async () => {
+      const form = new FormData();
+      form.set(
+        'file',
+        new File(
+          [
+            `agb;kpi;periode;teller;noemer\n${allNames.find((o) => o.id === practiceId)!.code};DM-01;2026-Q3;1;0\n`,
+          ],
+          'fout.csv',
+        ),
+      );
+      const res = await t.app.request('/api/imports/observations?mode=commit', {
+        method: 'POST',
+        body: form,
+        headers: { cookie: sessions.get('practice')!.cookie, 'x-csrf-token': sessions.get('practice')!.csrf },
+      });
+      return ((await res.json()) as any).batchId as number;
+    })(),
     drafts: Object.fromEntries(
       await Promise.all(
         [own.collab, own.region, foreignAgreement].map(async (id) => {
@@ -432,10 +485,17 @@ describe('authorisation matrix', () => {
         ['foreign', foreign],
       ] as const) {
         const req = row.request(ids, role, which);
-        const res = await t.call(req.path, sessions.get(role) ?? null, {
-          ...(req.method ? { method: req.method } : {}),
-          ...(req.body === undefined ? {} : { body: req.body }),
-        });
+        const session = sessions.get(role) ?? null;
+        const res = req.form
+          ? await t.app.request(req.path, {
+              method: req.method ?? 'POST',
+              body: req.form(),
+              headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {},
+            })
+          : await t.call(req.path, session, {
+              ...(req.method ? { method: req.method } : {}),
+              ...(req.body === undefined ? {} : { body: req.body }),
+            });
         const text = await res.text();
         if (res.status !== status)
           failures.push(`${role}/${which}: expected ${status}, got ${res.status} ${text.slice(0, 160)}`);

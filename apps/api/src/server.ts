@@ -56,13 +56,16 @@ async function main(): Promise<void> {
   }
   app.get('/', (c) => c.redirect(built.length > 0 ? `/${built[0]}/` : '/api/docs'));
 
-  const server = serve({ fetch: (request) => app.fetch(request), port: env.PORT, hostname: env.HOST }, (info) => {
-    const url = `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
-    console.log(`\nKwadrant runs at ${url}`);
-    for (const name of built) console.log(`  ${name.padEnd(9)} ${url}/${name}/`);
-    console.log(`  API docs  ${url}/api/docs`);
-    if (env.KWADRANT_SEED === 'demo') printDemoSignIns();
-  });
+  const server = serve(
+    { fetch: (request) => app.fetch(request), port: env.PORT, hostname: env.HOST },
+    (info) => {
+      const url = `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
+      console.log(`\nKwadrant runs at ${url}`);
+      for (const name of built) console.log(`  ${name.padEnd(9)} ${url}/${name}/`);
+      console.log(`  API docs  ${url}/api/docs`);
+      if (env.KWADRANT_SEED === 'demo') printDemoSignIns();
+    },
+  );
 
   // Graceful shutdown: stop accepting connections, let requests in flight finish, then close the database.
   let stopping = false;

@@ -19,6 +19,7 @@ export {
   organisationsByIds,
   serviceAreaOf,
   organisationTree,
+  agbCodes,
 } from './queries/organisations';
 export type { OrganisationListQuery, OrganisationTree } from './queries/organisations';
 export { listPaymentTitles, writeAgreementVersion, loadAgreement } from './queries/agreements';
@@ -74,3 +75,5 @@ export {
 } from './queries/regional';
 export type { BasicFunctionRow } from './queries/regional';
 export { BASIC_FUNCTIONS } from './demo/seed';
+export { importObservations, listImportBatches, importBatchById, importRegionalFacts } from './queries/imports';
+export type { ImportedObservation, ImportItem, ImportMode, ImportOutcome, ImportMeta, StoredIssue, ImportBatchRow } from './queries/imports';

@@ -135,3 +135,12 @@ export async function organisationTree(db: Db, isoDate: string): Promise<Organis
   };
   return { organisations: orgs, practicesUnder, ancestor, members: (id) => children.get(id) ?? [] };
 }
+
+/** AGB code → organisation id, for the organisations given (or all providers). */
+export async function agbCodes(db: Db, ids: readonly string[] | 'all'): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: organisations.id, code: organisations.code })
+    .from(organisations)
+    .where(and(eq(organisations.codeSystem, 'AGB'), ids === 'all' ? undefined : inArray(organisations.id, [...ids])));
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
