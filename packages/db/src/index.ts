@@ -75,5 +75,18 @@ export {
 } from './queries/regional';
 export type { BasicFunctionRow } from './queries/regional';
 export { BASIC_FUNCTIONS } from './demo/seed';
-export { importObservations, listImportBatches, importBatchById, importRegionalFacts } from './queries/imports';
-export type { ImportedObservation, ImportItem, ImportMode, ImportOutcome, ImportMeta, StoredIssue, ImportBatchRow } from './queries/imports';
+export {
+  importObservations,
+  listImportBatches,
+  importBatchById,
+  importRegionalFacts,
+} from './queries/imports';
+export type {
+  ImportedObservation,
+  ImportItem,
+  ImportMode,
+  ImportOutcome,
+  ImportMeta,
+  StoredIssue,
+  ImportBatchRow,
+} from './queries/imports';

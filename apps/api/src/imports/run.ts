@@ -26,7 +26,10 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export interface ImportRequest {
   kind: ImportKind;
   fileName: string;
-  bytes: Uint8Array;
+  /** Opens the file's content as a stream of chunks (may be called once). */
+  open: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  /** SHA-256 of the whole file, hex: what makes a re-import recognisable. */
+  contentHash: string;
   mode: ImportMode;
   /** Organisations whose observations this caller may deliver, or all. */
   organisations: readonly string[] | 'all';
@@ -44,11 +47,19 @@ export interface ImportReport extends ImportOutcome<IngestIssue> {
   unmatched: string[];
 }
 
-const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** SHA-256 of bytes held in memory, hex. */
+export const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Feeds bytes to a parser in 64 KiB chunks, as a stream would. */
-function* chunks(bytes: Uint8Array): Generator<Uint8Array> {
+/** Feeds bytes held in memory to a parser in 64 KiB chunks, as a stream would. */
+export function* chunks(bytes: Uint8Array): Generator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += 65_536) yield bytes.subarray(i, i + 65_536);
+}
+
+/** A whole (JSON) document from a stream of chunks. */
+async function collect(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const part of source) parts.push(part);
+  return Buffer.concat(parts);
 }
 
 const observationItem = (record: Omit<ObservationRecord, 'row' | 'organisationCode'>) => ({
@@ -89,7 +100,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportRepor
   const meta = {
     kind: req.kind,
     fileName: req.fileName,
-    contentHash: hashOf(req.bytes),
+    contentHash: req.contentHash,
     importedBy: req.importedBy,
     organisationId: req.organisationId,
     now: req.now,
@@ -101,12 +112,12 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportRepor
     let items: AsyncIterable<ImportItem<IngestIssue>> | ImportItem<IngestIssue>[];
     if (req.kind === 'observations') {
       items = (async function* () {
-        for await (const item of readObservations(chunks(req.bytes), context)) {
+        for await (const item of readObservations(req.open(), context)) {
           yield item.kind === 'record' ? observationItem(item.record) : item;
         }
       })();
     } else {
-      const parsed = importMeasureReports(req.bytes, context);
+      const parsed = importMeasureReports(await collect(req.open()), context);
       // A FHIR document is parsed whole (it is JSON); its items are then fed like a stream.
       items = [
         ...parsed.issues.map((issue) => ({ kind: 'issue' as const, issue })),
@@ -118,7 +129,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportRepor
 
   if (req.kind === 'vektis') {
     const result = await validateVektis(
-      chunks(req.bytes),
+      req.open(),
       { municipalities: referenceMunicipalities() },
       { year: req.year, fileName: req.fileName },
     );
@@ -173,7 +184,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportRepor
     };
   }
 
-  const result = await validateCbsPopulation(chunks(req.bytes));
+  const result = await validateCbsPopulation(req.open());
   const outcome = {
     ...empty(),
     rowsRead: result.summary.rowsRead,

@@ -5,7 +5,7 @@ import { HttpProblem, forbidden, notFound } from '../http/problem';
 import { LocalisedSchema, PageQuery, json, pageOf, problemResponses } from '../http/schemas';
 import { audit } from '../http/audit';
 import { requireCaller, scopeOf } from '../auth/middleware';
-import { IMPORT_KINDS, runImport, type ImportKind } from '../imports/run';
+import { IMPORT_KINDS, chunks, hashOf, runImport, type ImportKind } from '../imports/run';
 
 const IssueSchema = z
   .object({
@@ -182,7 +182,9 @@ export function importRoutes() {
       const report = await runImport(c.var.deps.db, {
         kind,
         fileName: file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
+        ...((bytes) => ({ open: () => chunks(bytes), contentHash: hashOf(bytes) }))(
+          new Uint8Array(await file.arrayBuffer()),
+        ),
         mode,
         year,
         organisations: deliverable(scope),

@@ -25,8 +25,7 @@ export interface StoredIssue {
 
 /** What an import consumes: validated records and the issues found on the way. */
 export type ImportItem<I extends StoredIssue = StoredIssue> =
-  | { kind: 'record'; record: ImportedObservation }
-  | { kind: 'issue'; issue: I };
+  { kind: 'record'; record: ImportedObservation } | { kind: 'issue'; issue: I };
 
 export type ImportMode = 'dry-run' | 'commit' | 'commit-valid';
 
@@ -92,10 +91,10 @@ async function writeChunk(
   now: Date,
   counts: ImportOutcome,
 ) {
-  const keys = sql.join(
-    chunk.map((r) => sql`(${r.organisationId}, ${r.kpiCode}, ${r.period})`),
-    sql`, `,
-  );
+  // Candidates by organisation and period (plain IN lists), narrowed to the chunk's exact cells below.
+  const organisations = [...new Set(chunk.map((r) => r.organisationId))];
+  const periods = [...new Set(chunk.map((r) => r.period))];
+  const kpis = [...new Set(chunk.map((r) => r.kpiCode))];
   const current = await db
     .select({
       id: observations.id,
@@ -112,7 +111,9 @@ async function writeChunk(
     .where(
       and(
         isNull(observations.supersededAt),
-        sql`(${observations.organisationId}, ${observations.kpiCode}, ${observations.period}) in (${keys})`,
+        inArray(observations.organisationId, organisations),
+        inArray(observations.period, periods),
+        inArray(observations.kpiCode, kpis),
       ),
     );
   const byKey = new Map(current.map((c) => [`${c.organisationId}|${c.kpiCode}|${c.period}`, c]));

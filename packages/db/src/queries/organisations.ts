@@ -141,6 +141,11 @@ export async function agbCodes(db: Db, ids: readonly string[] | 'all'): Promise<
   const rows = await db
     .select({ id: organisations.id, code: organisations.code })
     .from(organisations)
-    .where(and(eq(organisations.codeSystem, 'AGB'), ids === 'all' ? undefined : inArray(organisations.id, [...ids])));
+    .where(
+      and(
+        eq(organisations.codeSystem, 'AGB'),
+        ids === 'all' ? undefined : inArray(organisations.id, [...ids]),
+      ),
+    );
   return new Map(rows.map((r) => [r.code, r.id]));
 }
