@@ -223,7 +223,7 @@ export async function importObservations<I extends StoredIssue>(
           rowCount: outcome.rowsRead,
           importedCount: outcome.imported,
           errorCount: errors,
-          errors: outcome.issues as unknown[],
+          errors: outcome.issues,
         })
         .where(eq(importBatches.id, batch!.id));
       outcome.batchId = batch!.id;
