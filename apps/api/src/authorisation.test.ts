@@ -102,6 +102,20 @@ export const MATRIX: Record<string, Row> = {
     request: (ids, role, which) => ({ path: `/api/organisations/${orgOf(ids, role, which)}` }),
     expect: scoped(200),
   },
+  'GET /api/organisations/{id}/measure-reports': {
+    request: (ids, role, which) => ({
+      path: `/api/organisations/${orgOf(ids, role, which)}/measure-reports?from=2026-Q3&to=2026-Q3`,
+    }),
+    // Raw counts only for the organisation itself (an insurer has no KPIs of its own: 404).
+    expect: {
+      anonymous: 401,
+      practice: [200, 404],
+      collaborative: [200, 404],
+      region: [200, 404],
+      insurer: 404,
+      admin: 200,
+    },
+  },
   'GET /api/quadrants': { request: () => ({ path: '/api/quadrants' }), expect: all(200) },
   'GET /api/payment-titles': { request: () => ({ path: '/api/payment-titles' }), expect: all(200) },
   'GET /api/kpis': { request: () => ({ path: '/api/kpis' }), expect: all(200) },

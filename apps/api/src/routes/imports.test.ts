@@ -111,6 +111,23 @@ describe('importing observations', () => {
     expect(body).toMatchObject({ status: 'committed', valid: 1, rejected: 1, imported: 1 });
   });
 
+  it('exports FHIR MeasureReports that import back to the same figures', async () => {
+    const res = await t.call(
+      `/api/organisations/${me.organisation.id}/measure-reports?from=2026-Q2&to=2026-Q3`,
+      practice,
+    );
+    expect(res.status).toBe(200);
+    const bundle = (await res.json()) as any;
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+    expect(bundle.entry.length).toBeGreaterThan(50);
+    const dryRun = await upload(practice, JSON.stringify(bundle), 'dry-run', 'export.json', 'fhir');
+    expect(dryRun.body.issues.filter((i: any) => i.severity === 'error')).toEqual([]);
+    expect(dryRun.body.valid).toBe(bundle.entry.length);
+    // Importing one's own export changes nothing: every figure is already stored.
+    const commit = await upload(practice, JSON.stringify(bundle), 'commit', 'export.json', 'fhir');
+    expect(commit.body).toMatchObject({ status: 'committed', imported: 0, unchanged: bundle.entry.length });
+  });
+
   it('keeps open-data imports for administrators', async () => {
     const { status } = await upload(
       practice,

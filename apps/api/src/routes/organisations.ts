@@ -1,15 +1,22 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
   canName,
+  currentObservations,
+  isOwn,
+  listKpis,
   listNamedOrganisations,
   loadMemberships,
+  organisationTree,
   organisationsByIds,
+  rollUpFigures,
   serviceAreaOf,
   type Db,
 } from '@kwadrant/db';
+import { periodEndDate, quartersBetween } from '@kwadrant/domain/model';
+import { toMeasureReports } from '@kwadrant/ingest';
 import type { AppEnv } from '../http/types';
-import { notFound } from '../http/problem';
-import { PageQuery, json, pageOf, problemResponses } from '../http/schemas';
+import { forbidden, notFound } from '../http/problem';
+import { PageQuery, PeriodParam, json, pageOf, problemResponses } from '../http/schemas';
 import { audit } from '../http/audit';
 import { requireCaller, scopeOf } from '../auth/middleware';
 
@@ -100,6 +107,28 @@ const detail = createRoute({
   },
 });
 
+const measureReports = createRoute({
+  method: 'get',
+  path: '/{id}/measure-reports',
+  tags: ['organisations'],
+  summary:
+    "An organisation's KPI figures as a FHIR R4 Bundle of summary MeasureReports (its own users and administrators)",
+  middleware: [requireCaller()] as const,
+  request: {
+    params: z.object({ id: z.string().min(1).max(64) }),
+    query: z.object({ from: PeriodParam, to: PeriodParam }),
+  },
+  responses: {
+    200: json(
+      z.record(z.string(), z.unknown()).openapi('FhirBundle'),
+      'A FHIR R4 Bundle (collection) of MeasureReports',
+    ),
+    401: problemResponses[401],
+    403: problemResponses[403],
+    404: problemResponses[404],
+  },
+});
+
 /** Organisations, scoped to what the caller may see by name. */
 export function organisationRoutes() {
   return new OpenAPIHono<AppEnv>()
@@ -143,5 +172,45 @@ export function organisationRoutes() {
         },
         200,
       );
+    })
+    .openapi(measureReports, async (c) => {
+      const { id } = c.req.valid('param');
+      const { from, to } = c.req.valid('query');
+      const scope = await scopeOf(c);
+      const { db, clock } = c.var.deps;
+      if (!canName(scope, id)) throw notFound('organisation', id);
+      // Raw counts leave the product only for their owner (or an administrator): no suppression applies.
+      if (!isOwn(scope, id) && scope.named !== 'all') {
+        throw forbidden(
+          'Only the organisation itself may export its figures.',
+          'Alleen de organisatie zelf mag haar cijfers exporteren.',
+        );
+      }
+      const [org] = await organisationsByIds(db, [id]);
+      if (!org || org.codeSystem !== 'AGB') throw notFound('organisation', id);
+      const quarters = quartersBetween(from, to);
+      const tree = await organisationTree(db, periodEndDate(to));
+      const rows = await currentObservations(db, {
+        organisationIds: [id, ...tree.practicesUnder(id)],
+        periods: quarters,
+      });
+      const figures = [...rollUpFigures(id, rows)].map(([key, f]) => {
+        const [kpiCode, period] = key.split('|') as [string, string];
+        return {
+          kpiCode,
+          period,
+          numerator: f.numerator,
+          denominator: f.denominator,
+          expected: f.expected ?? null,
+          sumSquares: f.sumSquares ?? null,
+        };
+      });
+      const bundle = toMeasureReports(figures, {
+        kpis: await listKpis(db),
+        organisation: { id, agbCode: org.code, name: org.name },
+        generatedAt: clock(),
+      });
+      await audit(c, 'export', 'measure-reports', id, id, { from, to, reports: figures.length });
+      return c.json(bundle as unknown as Record<string, unknown>, 200);
     });
 }
