@@ -121,3 +121,17 @@ describe('probes and documentation', () => {
     expect(script.status).toBe(200);
   });
 });
+
+describe('audit log', () => {
+  it('records reads of identifiable data and writes, and shows a practice only its own', async () => {
+    const mine = (await (await t.call('/api/auth/me', practice)).json()) as any;
+    await t.call(`/api/organisations/${mine.organisation.id}`, practice);
+    const log = (await (await t.call('/api/audit?limit=500', practice)).json()) as any;
+    expect(
+      log.items.some(
+        (e: any) => e.action === 'read' && e.entity === 'organisation' && e.entityId === mine.organisation.id,
+      ),
+    ).toBe(true);
+    expect(log.items.every((e: any) => e.organisationId === mine.organisation.id)).toBe(true);
+  });
+});

@@ -18,6 +18,7 @@ import { impactRoutes } from './routes/impact';
 import { resultRoutes } from './routes/results';
 import { regionalRoutes } from './routes/regional';
 import { importRoutes } from './routes/imports';
+import { auditRoutes } from './routes/audit';
 
 export interface CreateAppOptions {
   db: Db;
@@ -57,7 +58,8 @@ function apiRoutes() {
     .route('/', catalogueRoutes())
     .route('/', resultRoutes())
     .route('/', regionalRoutes())
-    .route('/imports', importRoutes());
+    .route('/imports', importRoutes())
+    .route('/audit', auditRoutes());
 }
 
 /**

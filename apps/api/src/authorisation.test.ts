@@ -356,6 +356,7 @@ export const MATRIX: Record<string, Row> = {
     request: (ids) => ({ path: `/api/imports/${ids.batch}/errors.csv` }),
     expect: { anonymous: 401, practice: 200, collaborative: 404, region: 404, insurer: 404, admin: 200 },
   },
+  'GET /api/audit': { request: () => ({ path: '/api/audit' }), expect: all(200) },
   'GET /health': { request: () => ({ path: '/health' }), expect: { ...all(200), anonymous: 200 } },
   'GET /ready': { request: () => ({ path: '/ready' }), expect: { ...all(200), anonymous: 200 } },
   'POST /api/auth/sign-out': {

@@ -34,7 +34,14 @@ export type { ScaleName } from './demo/landscape';
 export type { DemoGeography, DemoArea } from './demo/geography';
 export { DEMO_PASSWORD, demoUsers } from './demo/users';
 export type { DemoUser } from './demo/users';
-export { findUserByEmail, createSession, findSession, deleteSession, writeAudit } from './queries/auth';
+export {
+  findUserByEmail,
+  createSession,
+  findSession,
+  deleteSession,
+  writeAudit,
+  listAudit,
+} from './queries/auth';
 export type { AuditEntry } from './queries/auth';
 export { currentObservations, rollUpFigures, benchmarkRows, agreementTargets } from './queries/analytics';
 export type { UnitFigures, BenchmarkRecord } from './queries/analytics';

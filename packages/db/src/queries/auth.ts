@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditLog, sessions, users } from '../schema';
 
@@ -63,4 +63,33 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
     detail: entry.detail ?? {},
     ...(entry.at ? { at: entry.at } : {}),
   });
+}
+
+/** Audit entries, newest first: all (administrators) or those about the given organisations. */
+export async function listAudit(
+  db: Db,
+  scope: { organisationIds: readonly string[] | 'all' },
+  page: { limit: number; offset: number; action?: string | undefined },
+) {
+  const conditions = [];
+  if (scope.organisationIds !== 'all') {
+    if (scope.organisationIds.length === 0) return { items: [], total: 0 };
+    conditions.push(inArray(auditLog.organisationId, [...scope.organisationIds]));
+  }
+  if (page.action) conditions.push(eq(auditLog.action, page.action));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(auditLog)
+      .where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
 }
