@@ -5,6 +5,8 @@ const postgresUrl = process.env.DATABASE_URL;
 
 export default vitestConfig({
   test: {
+    // Builds the migrated and seeded PGlite templates once for the whole run.
+    globalSetup: ['../../packages/db/src/test/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'pglite', env: { DATABASE_URL: '' } } },
       ...(postgresUrl

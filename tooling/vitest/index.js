@@ -12,6 +12,10 @@ export function vitestConfig(overrides = {}) {
         include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
         reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
         passWithNoTests: false,
+        // Database suites seed and migrate; on a busy 2-core machine that takes a while. These are
+        // limits against hangs, not performance assertions.
+        testTimeout: 60_000,
+        hookTimeout: 300_000,
       },
     }),
     overrides,

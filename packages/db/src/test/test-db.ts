@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { inject } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -22,7 +23,8 @@ function sourceDigest(hash: ReturnType<typeof createHash>): void {
 const templates = new Map<TemplateKind, Promise<File | Blob>>();
 
 /** What a test database starts with: nothing but the schema, or the demo on the test grid. */
-export type TemplateKind = 'empty' | 'seeded';
+export const TEMPLATE_KINDS = ['empty', 'seeded'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 /** The grid the seeded template is built on (shared so tests can reason about it). */
 export const TEST_GEOGRAPHY = () => gridGeography(28, 2_000);
@@ -31,18 +33,31 @@ async function prepare(handle: DbHandle, kind: TemplateKind): Promise<void> {
   if (kind === 'seeded') await seedDemo(handle.db, TEST_GEOGRAPHY(), 'demo');
 }
 
-/** A PGlite data directory made once per test worker and cloned for every test database. */
+/** A PGlite data directory with the schema (and for 'seeded' the demo), dumped for cloning. */
+export async function buildPgliteTemplate(kind: TemplateKind): Promise<File | Blob> {
+  const handle = await createDb({ dataDir: 'memory' });
+  await prepare(handle, kind);
+  const client = (handle.db as unknown as { $client: PGlite }).$client;
+  const dump = await client.dumpDataDir('none');
+  await handle.close();
+  return dump;
+}
+
+/**
+ * The template to clone: the one the global setup built for this run when there is one (see
+ * global-setup.ts), else one made once per test worker.
+ */
 function pgliteTemplate(kind: TemplateKind): Promise<File | Blob> {
   let template = templates.get(kind);
   if (!template) {
-    template = (async () => {
-      const handle = await createDb({ dataDir: 'memory' });
-      await prepare(handle, kind);
-      const client = (handle.db as unknown as { $client: PGlite }).$client;
-      const dump = await client.dumpDataDir('none');
-      await handle.close();
-      return dump;
-    })();
+    let dir: string | undefined;
+    try {
+      dir = inject('kwadrantTemplates');
+    } catch {
+      dir = undefined;
+    }
+    const file = dir ? join(dir, `${kind}.tar`) : undefined;
+    template = file && existsSync(file) ? Promise.resolve(new Blob([readFileSync(file)])) : buildPgliteTemplate(kind);
     templates.set(kind, template);
   }
   return template;
