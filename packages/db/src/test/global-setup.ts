@@ -4,12 +4,6 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildPgliteTemplate, TEMPLATE_KINDS } from './test-db';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    kwadrantTemplates: string;
-  }
-}
-
 /**
  * Builds the PGlite templates (migrated; migrated and seeded) once per test run, in the main process,
  * so test workers clone them instead of each migrating and seeding its own.

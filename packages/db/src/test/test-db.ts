@@ -20,6 +20,13 @@ function sourceDigest(hash: ReturnType<typeof createHash>): void {
   for (const f of files) hash.update(f).update(readFileSync(join(root, f)));
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Folder with the PGlite templates built by global-setup.ts for this run. */
+    kwadrantTemplates: string;
+  }
+}
+
 const templates = new Map<TemplateKind, Promise<File | Blob>>();
 
 /** What a test database starts with: nothing but the schema, or the demo on the test grid. */
