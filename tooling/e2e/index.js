@@ -27,7 +27,12 @@ function freePort() {
 export async function startProduct({ timeoutMs = 120_000 } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kwadrant-e2e-'));
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', KWADRANT_DATA_DIR: join(dataDir, 'pglite') };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KWADRANT_DATA_DIR: join(dataDir, 'pglite'),
+  };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/api/src/server.ts')], {
     cwd: ROOT,
@@ -67,7 +72,8 @@ export async function startProduct({ timeoutMs = 120_000 } = {}) {
 /** The Chromium to drive: Debian's, unless CHROMIUM_PATH says otherwise. */
 export function chromiumPath() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(path))
+    throw new Error(`Chromium not found at ${path}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   return path;
 }
 
