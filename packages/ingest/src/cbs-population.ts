@@ -13,30 +13,9 @@ import type { ByteSource, EncodingOption } from './decode';
 import { FILE, issue, type IngestIssue } from './issues';
 import { numberProblem, parseDecimal, type DecimalPolicy } from './numbers';
 
-/** CBS five-year age bands, youngest first. */
-export const AGE_BANDS = [
-  '0-4',
-  '5-9',
-  '10-14',
-  '15-19',
-  '20-24',
-  '25-29',
-  '30-34',
-  '35-39',
-  '40-44',
-  '45-49',
-  '50-54',
-  '55-59',
-  '60-64',
-  '65-69',
-  '70-74',
-  '75-79',
-  '80-84',
-  '85-89',
-  '90-94',
-  '95+',
-] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+import { AGE_BANDS, type AgeBand } from '@kwadrant/domain/model';
+
+export { AGE_BANDS, type AgeBand };
 
 /**
  * How far men + women may differ from the total. CBS rounds each of the three counts to a multiple of

@@ -1,27 +1,5 @@
+import { AGE_BANDS } from '@kwadrant/domain/model';
 import type { DemoArea, DemoGeography } from '../demo/geography';
-
-const AGE_BANDS = [
-  '0-4',
-  '5-9',
-  '10-14',
-  '15-19',
-  '20-24',
-  '25-29',
-  '30-34',
-  '35-39',
-  '40-44',
-  '45-49',
-  '50-54',
-  '55-59',
-  '60-64',
-  '65-69',
-  '70-74',
-  '75-79',
-  '80-84',
-  '85-89',
-  '90-94',
-  '95+',
-];
 
 /**
  * A synthetic geography for tests: a `size` × `size` grid of PC4 areas (postcodes 1000, 1001, …) with

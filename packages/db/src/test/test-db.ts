@@ -64,7 +64,8 @@ function pgliteTemplate(kind: TemplateKind): Promise<File | Blob> {
       dir = undefined;
     }
     const file = dir ? join(dir, `${kind}.tar`) : undefined;
-    template = file && existsSync(file) ? Promise.resolve(new Blob([readFileSync(file)])) : buildPgliteTemplate(kind);
+    template =
+      file && existsSync(file) ? Promise.resolve(new Blob([readFileSync(file)])) : buildPgliteTemplate(kind);
     templates.set(kind, template);
   }
   return template;

@@ -3,3 +3,4 @@ export * from './localised';
 export * from './period';
 export * from './organisation';
 export * from './projection';
+export * from './age-bands';
