@@ -36,3 +36,5 @@ export { default as StateView } from './components/state/StateView.vue';
 export { default as StateLoading } from './components/state/StateLoading.vue';
 export { default as StateEmpty } from './components/state/StateEmpty.vue';
 export { default as StateError } from './components/state/StateError.vue';
+export { download, exportFileName, tableMatrix, toCsv, toXlsx } from './export/table-export';
+export type { ExportColumn } from './export/table-export';

@@ -55,6 +55,7 @@ export const uiMessages = {
       table: {
         empty: 'Geen rijen om te tonen.',
         rows: '{count} rijen',
+        export: 'Download {caption}',
       },
       chart: {
         showTable: 'Toon gegevens als tabel',
@@ -129,6 +130,7 @@ export const uiMessages = {
       table: {
         empty: 'No rows to show.',
         rows: '{count} rows',
+        export: 'Download {caption}',
       },
       chart: {
         showTable: 'Show data as a table',

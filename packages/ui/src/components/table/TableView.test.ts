@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { mountUi, visibleText } from '../../test/mount';
 import TableViewSfc from './TableView.vue';
@@ -101,5 +101,45 @@ describe('TableView', () => {
     const w = mountUi(TableView, { props: { rows: many, columns, caption: 'Veel', pageSize: 10 } });
     expect(w.findAll('tbody tr')).toHaveLength(10);
     expect(w.find('.p-paginator').exists()).toBe(true);
+  });
+});
+
+describe('TableView exports', () => {
+  it('downloads exactly the cells it shows as CSV', async () => {
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    const createUrl = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:test';
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    try {
+      const w = mountUi(TableView, { props: { rows, columns, caption: 'KPI-waarden' } });
+      await w.get('button:nth-of-type(1)').trigger('click');
+      expect(names).toEqual(['kpi-waarden.csv']);
+      const text = new TextDecoder().decode(await blobs[0]!.arrayBuffer());
+      expect(text.split('\r\n').slice(0, 4)).toEqual([
+        'Code;KPI;Waarde',
+        'DM-02;HbA1c;71 %',
+        'CO-01;Spirometrie;75 %',
+        'AS-01;Astma;geen',
+      ]);
+    } finally {
+      createUrl.mockRestore();
+      click.mockRestore();
+    }
+  });
+
+  it('offers no download for an empty table or when switched off', () => {
+    expect(
+      mountUi(TableView, { props: { rows: [], columns, caption: 'Leeg' } }).findAll('button'),
+    ).toHaveLength(0);
+    expect(
+      mountUi(TableView, { props: { rows, columns, caption: 'Uit', exportable: false } })
+        .find('.k-table__export')
+        .exists(),
+    ).toBe(false);
   });
 });
