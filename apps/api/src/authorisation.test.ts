@@ -161,6 +161,10 @@ export const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/api/geo/ggd' }),
     expect: { anonymous: 200, practice: 200, collaborative: 200, region: 200, insurer: 200, admin: 200 },
   },
+  'GET /api/costs/municipalities': {
+    request: () => ({ path: '/api/costs/municipalities' }),
+    expect: all(200),
+  },
   'GET /api/regions/{id}/picture': {
     request: (ids, _role, which) => ({ path: `/api/regions/${regionOf(ids, which)}/picture?period=${P}` }),
     expect: {

@@ -79,6 +79,8 @@ export {
   listBasicFunctions,
   updateBasicFunction,
   contractedLines,
+  regionalFactRows,
+  regionalFactPeriods,
 } from './queries/regional';
 export type { BasicFunctionRow } from './queries/regional';
 export { BASIC_FUNCTIONS } from './demo/seed';

@@ -410,7 +410,15 @@ describe('toMeasureReports', () => {
         if (kpi.kind === 'ratio')
           return { kpiCode: kpi.code, period, numerator: x, denominator: y, expected: y };
         if (kpi.kind === 'mean') {
-          return { kpiCode: kpi.code, period, numerator: x, denominator: b, sumSquares: (x * x) / b + y };
+          // Scores of at most 10 each (PREM 1–10), so Σx²  = (Σx)²/n + spread stays exact in a double.
+          const sum = Math.min(x, 10 * b);
+          return {
+            kpiCode: kpi.code,
+            period,
+            numerator: sum,
+            denominator: b,
+            sumSquares: (sum * sum) / b + y,
+          };
         }
         return { kpiCode: kpi.code, period, numerator: x, denominator: y };
       });

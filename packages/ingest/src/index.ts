@@ -8,7 +8,7 @@
 /** A problem found while reading: where (line, column or JSON path), what and how to fix it, nl + en. */
 export type { IngestIssue, IssueCode } from './issues';
 /** Every stable issue code. */
-export { ISSUE_CODES } from './issues';
+export { ISSUE_CODES, issue } from './issues';
 
 // Shared
 /** Byte sources, detected encodings and the encoding override. */

@@ -8,6 +8,7 @@ const L = (nl: string, en: string) => ({ nl, en });
 const EXAMPLES: { [C in IssueCode]: IssueParams[C] } = {
   'empty-file': { format: L('CSV-bestand', 'CSV file') },
   'no-data-rows': {},
+  'too-many-rows': { limit: 5_000_000 },
   'wrong-delimiter': { found: L('tabs', 'tabs') },
   'missing-column': {
     missing: ['noemer'],

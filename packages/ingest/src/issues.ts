@@ -53,6 +53,7 @@ export interface IssueParams {
   // Structure of the file
   'empty-file': { format: FormatName };
   'no-data-rows': Record<string, never>;
+  'too-many-rows': { limit: number };
   'wrong-delimiter': { found: Localised };
   'missing-column': { missing: readonly string[]; found: readonly string[]; expected: Localised };
   'duplicate-column': { column: string; first: string };
@@ -149,6 +150,17 @@ const CATALOGUE: Catalogue = {
       t(
         `Kies het juiste bestand: een ${format.nl} met een kopregel en ten minste één gegevensregel.`,
         `Choose the right file: a ${format.en} with a header line and at least one data row.`,
+      ),
+    ),
+  'too-many-rows': (p) =>
+    error(
+      t(
+        `Het bestand heeft meer dan ${p.limit.toLocaleString('nl-NL')} rijen; het inlezen is hier gestopt.`,
+        `The file has more than ${p.limit.toLocaleString('en-GB')} rows; reading stopped here.`,
+      ),
+      t(
+        'Splits het bestand, bijvoorbeeld per kwartaal, en lees de delen na elkaar in.',
+        'Split the file, for example by quarter, and import the parts one after another.',
       ),
     ),
   'no-data-rows': () =>

@@ -16,11 +16,19 @@ import {
   regionalCostPicture,
   validateCbsPopulation,
   validateVektis,
+  issue,
   type IngestIssue,
   type ObservationRecord,
 } from '@kwadrant/ingest';
 
 export const IMPORT_KINDS = ['observations', 'fhir', 'vektis', 'cbs-population'] as const;
+
+/** Most rows one import takes (about 175 MB of CSV); split larger deliveries per period. */
+export const MAX_ROWS = 5_000_000;
+
+/** The issue that stops an import at MAX_ROWS. */
+const tooManyRows = (row: number): IngestIssue =>
+  issue('too-many-rows', { row, column: null, value: null }, { limit: MAX_ROWS });
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportRequest {
@@ -112,7 +120,12 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportRepor
     let items: AsyncIterable<ImportItem<IngestIssue>> | ImportItem<IngestIssue>[];
     if (req.kind === 'observations') {
       items = (async function* () {
+        let records = 0;
         for await (const item of readObservations(req.open(), context)) {
+          if (item.kind === 'record' && ++records > MAX_ROWS) {
+            yield { kind: 'issue' as const, issue: tooManyRows(item.record.row) };
+            return;
+          }
           yield item.kind === 'record' ? observationItem(item.record) : item;
         }
       })();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../test/harness';
 
@@ -126,6 +127,33 @@ describe('importing observations', () => {
     // Importing one's own export changes nothing: every figure is already stored.
     const commit = await upload(practice, JSON.stringify(bundle), 'commit', 'export.json', 'fhir');
     expect(commit.body).toMatchObject({ status: 'committed', imported: 0, unchanged: bundle.entry.length });
+  });
+
+  it('imports Vektis open data and serves standardised cost ratios per municipality', async () => {
+    const name = 'Vektis Open Databestand Zorgverzekeringswet 2020 - gemeente.csv';
+    const csv = readFileSync(
+      new URL(`../../../../packages/ingest/test/fixtures/${name}`, import.meta.url),
+      'latin1',
+    );
+    const imported = await upload(admin, csv, 'commit', name, 'vektis');
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ status: 'committed', kind: 'vektis' });
+    expect(imported.body.imported).toBeGreaterThan(0);
+    const costs = (await (await t.call('/api/costs/municipalities?year=2020', practice)).json()) as any;
+    expect(costs.years).toContain('2020');
+    const hospital = costs.rows.filter((r: any) => r.careType === 'medisch_specialistische_zorg');
+    expect(hospital.length).toBeGreaterThan(1);
+    for (const r of hospital) {
+      expect(r.costsPerInsuredYear).toBeGreaterThan(0);
+      expect(r.standardisedRatio).toBeGreaterThan(0.3);
+      expect(r.standardisedRatio).toBeLessThan(3);
+    }
+    // Indirect standardisation on the file itself: observed and expected totals agree.
+    const o = hospital.reduce((a: number, r: any) => a + r.costs, 0);
+    const e = hospital.reduce((a: number, r: any) => a + r.expected, 0);
+    expect(o / e).toBeCloseTo(1, 6);
+    const again = await upload(admin, csv, 'commit', name, 'vektis');
+    expect(again.body.status).toBe('duplicate');
   });
 
   it('keeps open-data imports for administrators', async () => {

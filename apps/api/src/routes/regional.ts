@@ -20,6 +20,8 @@ import {
   listKpis,
   organisationTree,
   practiceLocations,
+  regionalFactPeriods,
+  regionalFactRows,
   serviceAreaOf,
   suppressSmallNumbers,
   updateBasicFunction,
@@ -120,6 +122,53 @@ const DevelopmentSchema = z
   .openapi('DevelopmentModel');
 
 const regionParam = z.object({ id: z.string().max(64) });
+
+const CostRowSchema = z
+  .object({
+    municipalityCode: z.string(),
+    municipalityName: z.string(),
+    careType: z.string(),
+    insuredYears: z.number().nullable(),
+    costs: z.number(),
+    costsPerInsuredYear: z.number().nullable(),
+    expected: z.number().nullable(),
+    standardisedRatio: z.number().nullable(),
+  })
+  .openapi('MunicipalCost');
+
+const costs = createRoute({
+  method: 'get',
+  path: '/costs/municipalities',
+  tags: ['regional picture'],
+  summary:
+    'Imported Vektis open data: costs per insured-year and age/sex-standardised cost ratio (O/E, indirect standardisation) per municipality and care type',
+  middleware: [requireCaller()] as const,
+  request: {
+    query: z.object({
+      year: z
+        .string()
+        .regex(/^\d{4}$/)
+        .optional(),
+      municipality: z
+        .string()
+        .regex(/^GM\d{4}$/)
+        .optional(),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        year: z.string().nullable(),
+        years: z.array(z.string()),
+        note: LocalisedSchema,
+        rows: z.array(CostRowSchema),
+      }),
+      'Costs',
+    ),
+    400: problemResponses[400],
+    401: problemResponses[401],
+  },
+});
 
 /** The region must exist and be in the caller's scope by name. */
 async function regionInScope(db: Db, scope: AccessScope, id: string, period: string) {
@@ -276,6 +325,59 @@ export function regionalRoutes() {
     }),
   );
   return routes
+    .openapi(costs, async (c) => {
+      const { year, municipality } = c.req.valid('query');
+      const { db } = c.var.deps;
+      const years = await regionalFactPeriods(db, 'costs:');
+      const chosen = year ?? years[0] ?? null;
+      const facts = chosen
+        ? await regionalFactRows(db, {
+            areaKind: 'municipality',
+            period: chosen,
+            ...(municipality ? { areaCodes: [municipality] } : {}),
+          })
+        : [];
+      const names = new Map(municipalities().map((m) => [m.code, m.name]));
+      const ratio = new Map(
+        facts
+          .filter((f) => f.indicator.startsWith('scr:'))
+          .map((f) => [`${f.areaCode}|${f.indicator.slice(4)}`, f]),
+      );
+      const rows = facts
+        .filter((f) => f.indicator.startsWith('costs:'))
+        .map((f) => {
+          const careType = f.indicator.slice(6);
+          const standardised = ratio.get(`${f.areaCode}|${careType}`);
+          return {
+            municipalityCode: f.areaCode,
+            municipalityName: names.get(f.areaCode) ?? f.areaCode,
+            careType,
+            insuredYears: f.denominator,
+            costs: f.value,
+            costsPerInsuredYear: f.denominator ? f.value / f.denominator : null,
+            expected: standardised?.denominator ?? null,
+            standardisedRatio: standardised?.denominator
+              ? standardised.value / standardised.denominator
+              : null,
+          };
+        })
+        .sort(
+          (a, b) =>
+            a.municipalityCode.localeCompare(b.municipalityCode) || a.careType.localeCompare(b.careType),
+        );
+      return c.json(
+        {
+          year: chosen,
+          years,
+          note: {
+            nl: 'Bron: Vektis Open Databestand Zorgverzekeringswet. Verwachte kosten naar leeftijd en geslacht (indirecte standaardisatie op alle gemeenten van het bestand). Kosten zijn geen tellingen: er is geen betrouwbaarheidsinterval.',
+            en: 'Source: Vektis Open Databestand Zorgverzekeringswet. Expected costs by age and sex (indirect standardisation on all municipalities in the file). Costs are not counts: there is no confidence interval.',
+          },
+          rows,
+        },
+        200,
+      );
+    })
     .openapi(picture, async (c) => {
       const { id } = c.req.valid('param');
       const { period, level, kpi: kpiCode } = c.req.valid('query');

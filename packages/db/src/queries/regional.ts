@@ -9,6 +9,7 @@ import {
   organisations,
   paymentTitles,
   pc4Areas,
+  regionalFacts,
 } from '../schema';
 
 /** Where each practice is located (its PC4 area). */
@@ -152,4 +153,35 @@ export async function contractedLines(db: Db, organisationIds: readonly string[]
     )
     .innerJoin(paymentTitles, eq(paymentTitles.code, agreementLines.titleCode))
     .where(inArray(agreements.organisationId, [...organisationIds]));
+}
+
+/** Imported regional facts of one area kind and period, optionally for some areas and an indicator prefix. */
+export async function regionalFactRows(
+  db: Db,
+  filter: {
+    areaKind: 'pc4' | 'municipality' | 'ggd' | 'region';
+    period: string;
+    areaCodes?: readonly string[];
+    prefix?: string;
+  },
+) {
+  const conditions = [eq(regionalFacts.areaKind, filter.areaKind), eq(regionalFacts.period, filter.period)];
+  if (filter.areaCodes) conditions.push(inArray(regionalFacts.areaCode, [...filter.areaCodes]));
+  if (filter.prefix) conditions.push(sql`${regionalFacts.indicator} like ${`${filter.prefix}%`}`);
+  return db
+    .select()
+    .from(regionalFacts)
+    .where(and(...conditions));
+}
+
+/** The years for which regional facts with an indicator prefix were imported, newest first. */
+export async function regionalFactPeriods(db: Db, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ period: regionalFacts.period })
+    .from(regionalFacts)
+    .where(sql`${regionalFacts.indicator} like ${`${prefix}%`}`);
+  return rows
+    .map((r) => r.period)
+    .sort()
+    .reverse();
 }
