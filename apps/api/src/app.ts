@@ -132,7 +132,7 @@ export function createApp(options: CreateAppOptions) {
 
   app.onError((error, c) => {
     const problem = toProblem(error);
-    if (problem.status >= 500 && problem.status !== 503) {
+    if (problem.status === 500) {
       // The operator's log gets the details; the client only the problem.
       // eslint-disable-next-line no-console
       console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}`, error);

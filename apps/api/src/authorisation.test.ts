@@ -92,6 +92,15 @@ export const MATRIX: Record<string, Row> = {
     }),
     expect: { anonymous: 401, practice: 401, collaborative: 401, region: 401, insurer: 401, admin: 401 },
   },
+  // Single sign-on is off in the matrix app (no KWADRANT_OIDC_*): 501 for everyone; see auth/oidc.test.ts.
+  'GET /api/auth/oidc/login': {
+    request: () => ({ path: '/api/auth/oidc/login' }),
+    expect: { ...all(501), anonymous: 501 },
+  },
+  'GET /api/auth/oidc/callback': {
+    request: () => ({ path: '/api/auth/oidc/callback?code=x&state=y' }),
+    expect: { ...all(501), anonymous: 501 },
+  },
   'GET /api/auth/me': { request: () => ({ path: '/api/auth/me' }), expect: all(200) },
   'POST /api/auth/tokens': {
     request: () => ({ path: '/api/auth/tokens', body: { userId: 1, days: 1 } }),

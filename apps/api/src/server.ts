@@ -41,6 +41,14 @@ async function main(): Promise<void> {
       sessionHours: env.KWADRANT_SESSION_HOURS,
       corsOrigins: env.KWADRANT_CORS_ORIGINS,
       jwtSecret: env.KWADRANT_JWT_SECRET,
+      oidc: env.KWADRANT_OIDC_ISSUER
+        ? {
+            issuer: env.KWADRANT_OIDC_ISSUER,
+            clientId: env.KWADRANT_OIDC_CLIENT_ID!,
+            clientSecret: env.KWADRANT_OIDC_CLIENT_SECRET!,
+            redirectUri: env.KWADRANT_OIDC_REDIRECT_URI!,
+          }
+        : undefined,
     },
   });
 

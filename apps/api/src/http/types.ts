@@ -9,6 +9,8 @@ export interface AppConfig {
   /** Largest request body in bytes (uploads have their own limit). */
   bodyLimit: number;
   uploadLimit: number;
+  /** OpenID Connect single sign-on, when configured. */
+  oidc?: { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | undefined;
 }
 
 export interface AppDeps {

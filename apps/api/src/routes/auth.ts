@@ -4,12 +4,15 @@ import { sign } from 'hono/jwt';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createSession, deleteSession, findUserByEmail, verifyPassword } from '@kwadrant/db';
 import type { AppEnv } from '../http/types';
-import { HttpProblem, ProblemSchema, unauthorised } from '../http/problem';
+import { HttpProblem, ProblemSchema, forbidden, unauthorised } from '../http/problem';
 import { json, problemResponses } from '../http/schemas';
 import { audit } from '../http/audit';
 import { requireCaller, scopeOf } from '../auth/middleware';
 import { FailureLimiter } from '../auth/rate-limit';
 import { SESSION_COOKIE, newToken, tokenHash } from '../auth/tokens';
+import { createOidcClient, type OidcClient } from '../auth/oidc';
+import { randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
 import { organisationSummary, OrganisationSummarySchema } from './organisations';
 
 const SignInBody = z
@@ -64,6 +67,37 @@ const me = createRoute({
   responses: { 200: json(MeSchema, 'The caller'), 401: problemResponses[401] },
 });
 
+const oidcLogin = createRoute({
+  method: 'get',
+  path: '/oidc/login',
+  tags: ['auth'],
+  summary: 'Single sign-on: redirects to the OpenID Connect provider (when configured)',
+  responses: {
+    302: { description: 'To the provider' },
+    501: {
+      description: 'Single sign-on is not configured',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
+  },
+});
+
+const oidcCallback = createRoute({
+  method: 'get',
+  path: '/oidc/callback',
+  tags: ['auth'],
+  summary: 'Single sign-on: the provider returns here; signs the user in by verified e-mail address',
+  request: { query: z.object({ code: z.string().min(1).max(2048), state: z.string().min(1).max(256) }) },
+  responses: {
+    302: { description: 'Signed in; to the dashboards' },
+    400: problemResponses[400],
+    403: problemResponses[403],
+    501: {
+      description: 'Single sign-on is not configured',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
+  },
+});
+
 const tokens = createRoute({
   method: 'post',
   path: '/tokens',
@@ -103,9 +137,38 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
   }
 }
 
-/** Sign-in, sign-out, the current caller and integration tokens. */
+const OIDC_COOKIE = 'kw_oidc';
+const notConfigured = () =>
+  new HttpProblem(501, 'Not configured', 'Single sign-on is not configured (KWADRANT_OIDC_* variables).', {
+    detailNl: 'Eenmalig aanmelden is niet ingesteld (KWADRANT_OIDC_*-variabelen).',
+  });
+
+/** Starts a session for a user: the cookie with the token, the CSRF token server-side. */
+async function startSession(c: Context<AppEnv>, userId: number, now: Date): Promise<void> {
+  const { db, config } = c.var.deps;
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + config.sessionHours * 3_600_000);
+  await createSession(db, { tokenHash: tokenHash(token), userId, csrfToken: newToken(), expiresAt, now });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: config.secureCookies,
+    path: '/',
+    expires: expiresAt,
+  });
+}
+
+/** Sign-in, sign-out, the current caller, single sign-on and integration tokens. */
 export function authRoutes() {
   const limiter = new FailureLimiter();
+  // The state cookie's signing key lives as long as the process: a restart only voids logins in flight.
+  const cookieSecret = randomBytes(32).toString('hex');
+  let oidc: OidcClient | undefined;
+  const oidcOf = (c: Context<AppEnv>) => {
+    const config = c.var.deps.config.oidc;
+    if (!config) throw notConfigured();
+    return (oidc ??= createOidcClient(config, cookieSecret));
+  };
   return new OpenAPIHono<AppEnv>()
     .openapi(signIn, async (c) => {
       const { db, clock, config } = c.var.deps;
@@ -182,6 +245,68 @@ export function authRoutes() {
         },
         200,
       );
+    })
+    .openapi(oidcLogin, async (c) => {
+      const client = oidcOf(c);
+      const { url, cookie } = await client.start(c.var.deps.clock().getTime());
+      // Lax: the provider's redirect back is a top-level navigation from another site.
+      setCookie(c, OIDC_COOKIE, cookie, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: c.var.deps.config.secureCookies,
+        path: '/api/auth/oidc',
+        maxAge: 600,
+      });
+      return c.redirect(url, 302);
+    })
+    .openapi(oidcCallback, async (c) => {
+      const client = oidcOf(c);
+      const { code, state } = c.req.valid('query');
+      const now = c.var.deps.clock();
+      const pending = client.pending(getCookie(c, OIDC_COOKIE), now.getTime());
+      deleteCookie(c, OIDC_COOKIE, { path: '/api/auth/oidc' });
+      if (!pending || pending.state !== state) {
+        throw new HttpProblem(
+          400,
+          'Sign-in failed',
+          'The single sign-on response does not belong to this browser or has expired; try again.',
+          {
+            detailNl:
+              'Het antwoord van eenmalig aanmelden hoort niet bij deze browser of is verlopen; probeer het opnieuw.',
+          },
+        );
+      }
+      let email: string;
+      try {
+        email = await client.finish(code, pending);
+      } catch {
+        throw new HttpProblem(
+          400,
+          'Sign-in failed',
+          'The identity provider’s answer could not be verified.',
+          {
+            detailNl: 'Het antwoord van de identiteitsaanbieder kon niet worden gecontroleerd.',
+          },
+        );
+      }
+      const user = await findUserByEmail(c.var.deps.db, email);
+      if (!user || user.disabled) {
+        throw forbidden(
+          `No Kwadrant account for ${email}; ask an administrator.`,
+          `Geen Kwadrant-account voor ${email}; vraag een beheerder.`,
+        );
+      }
+      await startSession(c, user.id, now);
+      await audit(
+        c,
+        'sign-in',
+        'session',
+        null,
+        null,
+        { via: 'oidc' },
+        { userId: user.id, label: email.toLowerCase() },
+      );
+      return c.redirect('/', 302);
     })
     .openapi(tokens, async (c) => {
       const { config, clock } = c.var.deps;
