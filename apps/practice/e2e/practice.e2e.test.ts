@@ -37,9 +37,18 @@ describe('practice dashboard in a real browser', () => {
 
   it('opens a KPI with its trend and funnel', async () => {
     await page.goto(`${base}kpi/DM-02`);
-    await page.locator('main svg').first().waitFor();
+    // Both charts drawn: ECharts renders SVG paths inside each labelled chart area.
+    const charts = page.locator('.k-chart__canvas[role=img]');
+    await charts.nth(1).locator('svg path').first().waitFor({ state: 'attached' });
+    expect(await charts.count()).toBeGreaterThanOrEqual(2);
+    // Drawn, not just mounted: axes, the band and the points make many paths in each chart.
+    expect(await charts.nth(0).locator('svg path').count()).toBeGreaterThan(10);
+    expect(await charts.nth(1).locator('svg path').count()).toBeGreaterThan(10);
+    const labels = await charts.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    expect(labels.join(' ')).toMatch(/trend|trechter|funnel/i);
     const text = await page.locator('main').innerText();
     expect(text).toMatch(/DM-02|HbA1c/);
+    expect(text).not.toMatch(/Laden…/);
     await screenshot(page, 'practice-kpi');
   });
 
@@ -98,7 +107,7 @@ describe('practice dashboard in a real browser', () => {
     expect(others.every((p) => p.organisationId === null && /^Praktijk \d+$/.test(p.label))).toBe(true);
     // The screen shows the same: no other practice's name on the KPI page.
     await page.goto(`${base}kpi/DM-02`);
-    await page.locator('main svg').first().waitFor();
+    await page.locator('.k-chart__canvas[role=img] svg path').first().waitFor({ state: 'attached' });
     expect(await page.locator('main').innerText()).not.toMatch(new RegExp(other));
   });
 });
