@@ -118,47 +118,49 @@ const PartySettlementSchema = z
   })
   .openapi('PartySettlement');
 
+/** The parts of a settlement's money, in integer euro cents (shared by settlements and impact analysis). */
+export const MoneyPartsSchema = z.object({
+  base: z.number().int(),
+  atRisk: z.number().int(),
+  guaranteed: z.number().int(),
+  conditional: z.number().int(),
+  bonus: z.number().int(),
+  malus: z.number().int(),
+  sharedSavings: z.number().int(),
+});
+
 /** A settlement's money, every amount in integer euro cents (the domain's Settlement without explanation). */
-export const SettlementResultSchema = z
-  .object({
-    agreementId: z.string(),
-    agreementVersion: z.number().int(),
-    period: z.string(),
-    quarters: z.number().int(),
-    base: z.number().int(),
-    atRisk: z.number().int(),
-    guaranteed: z.number().int(),
-    conditional: z.number().int(),
-    bonus: z.number().int(),
-    malus: z.number().int(),
-    sharedSavings: z.number().int(),
-    total: z.number().int(),
-    attainment: z.number(),
-    lines: z.array(LineSettlementSchema),
-    clauses: z.array(ClauseSettlementSchema),
-    bonusMalus: z.array(
-      z.object({
-        id: z.string(),
-        kpiCode: z.string(),
-        kind: z.enum(['bonus', 'malus']),
-        value: z.number().nullable(),
-        applies: z.boolean(),
-        amountCents: z.number().int(),
-      }),
-    ),
-    sharedSavingsDetail: z
-      .object({
-        observedCents: z.number().nullable(),
-        expectedCents: z.number().nullable(),
-        savingsCents: z.number().nullable(),
-        savingsRate: z.number().nullable(),
-        outcome: z.enum(['shared-savings', 'shared-loss', 'within-corridor', 'gated', 'no-data']),
-        amountCents: z.number().int(),
-      })
-      .nullable(),
-    coInsurers: z.array(PartySettlementSchema),
-  })
-  .openapi('SettlementResult');
+export const SettlementResultSchema = MoneyPartsSchema.extend({
+  agreementId: z.string(),
+  agreementVersion: z.number().int(),
+  period: z.string(),
+  quarters: z.number().int(),
+  total: z.number().int(),
+  attainment: z.number(),
+  lines: z.array(LineSettlementSchema),
+  clauses: z.array(ClauseSettlementSchema),
+  bonusMalus: z.array(
+    z.object({
+      id: z.string(),
+      kpiCode: z.string(),
+      kind: z.enum(['bonus', 'malus']),
+      value: z.number().nullable(),
+      applies: z.boolean(),
+      amountCents: z.number().int(),
+    }),
+  ),
+  sharedSavingsDetail: z
+    .object({
+      observedCents: z.number().nullable(),
+      expectedCents: z.number().nullable(),
+      savingsCents: z.number().nullable(),
+      savingsRate: z.number().nullable(),
+      outcome: z.enum(['shared-savings', 'shared-loss', 'within-corridor', 'gated', 'no-data']),
+      amountCents: z.number().int(),
+    })
+    .nullable(),
+  coInsurers: z.array(PartySettlementSchema),
+}).openapi('SettlementResult');
 export type SettlementResult = z.infer<typeof SettlementResultSchema>;
 
 /** The money of a settlement, without its explanation and canonical inputs (they are served apart). */

@@ -26,7 +26,7 @@ import { HttpProblem, type FieldError } from '../http/problem';
 import { json, problemResponses } from '../http/schemas';
 import { audit } from '../http/audit';
 import { requireCaller, scopeOf } from '../auth/middleware';
-import { AgreementDraftSchema, problem, settling, visibleAgreement } from './agreements';
+import { AgreementDraftSchema, MoneyPartsSchema, problem, settling, visibleAgreement } from './agreements';
 
 /** Largest selection per scenario: every organisation is settled for every quarter and shift. */
 const MAX_ORGANISATIONS = 200;
@@ -77,20 +77,13 @@ const QuarterSummarySchema = z.object({
   forfeited: z.number().int(),
 });
 
-const ImpactOrganisationSchema = z.object({
+const ImpactOrganisationSchema = MoneyPartsSchema.extend({
   /** The organisation's name, or "Organisatie N" outside your scope. */
   label: z.string(),
   organisationId: z.string().nullable(),
   named: z.boolean(),
   total: z.number().int(),
   changeVsBaseline: z.number().int(),
-  base: z.number().int(),
-  atRisk: z.number().int(),
-  guaranteed: z.number().int(),
-  conditional: z.number().int(),
-  bonus: z.number().int(),
-  malus: z.number().int(),
-  sharedSavings: z.number().int(),
   /** Attainment per quarter, in the order of `quarters`. */
   attainment: z.array(z.number()),
 });
