@@ -5,7 +5,12 @@ export type { Db, DbHandle, Engine, CreateDbOptions } from './client';
 export { ConstraintError, explainDbError, explained } from './errors';
 export { canName, isOwn, resolveScope, callerForUser } from './access/scope';
 export type { AccessScope, Caller, Role } from './access/scope';
-export { suppressSmallNumbers, suppressInGroups, SMALL_NUMBER_THRESHOLD } from './access/suppression';
+export {
+  suppressSmallNumbers,
+  suppressInGroups,
+  isSmallCount,
+  SMALL_NUMBER_THRESHOLD,
+} from './access/suppression';
 export type { Suppressible, CountedUnit } from './access/suppression';
 export { hashPassword, verifyPassword } from './auth/password';
 export { seedCatalogues, listKpis, kpiFromRow, kpiRow } from './queries/catalogue';

@@ -24,7 +24,7 @@ import {
   organisationTree,
   rollUpFigures,
   suppressInGroups,
-  SMALL_NUMBER_THRESHOLD,
+  isSmallCount,
   type AccessScope,
   type BenchmarkRecord,
   type Db,
@@ -229,9 +229,6 @@ const regionsOf = (tree: OrganisationTree, organisationId: string): string[] => 
   return region ? [region] : [];
 };
 
-const isSmall = (f: ObservationFigures) =>
-  (f.numerator > 0 && f.numerator < SMALL_NUMBER_THRESHOLD) || f.denominator < SMALL_NUMBER_THRESHOLD;
-
 /** The figures as the caller may see them: hidden when suppressed (never for the owner's own view). */
 function shown(
   scope: AccessScope,
@@ -245,7 +242,7 @@ function shown(
     return { value: null, lower: null, upper: null, numerator: null, denominator: null, suppressed: null };
   const own = isOwn(scope, organisationId);
   const reason =
-    own || kpi.domain === 'organisatie' ? null : (hidden ?? (isSmall(figures) ? 'small-number' : null));
+    own || kpi.domain === 'organisatie' ? null : (hidden ?? (isSmallCount(figures) ? 'small-number' : null));
   if (reason)
     return { value: null, lower: null, upper: null, numerator: null, denominator: null, suppressed: reason };
   const e = valueOf(kpi, figures, confidence);
@@ -257,6 +254,30 @@ function shown(
     denominator: figures.denominator,
     suppressed: null,
   };
+}
+
+/**
+ * A unit's verdict against a benchmark value, with the KPI's own polarity, kind, minimum and multiplier.
+ * Means are not compared: a score's interval needs sums of squares the benchmark does not hold.
+ */
+function compareKpi(
+  kpi: KpiDefinition,
+  figures: ObservationFigures,
+  reference: number,
+  confidence: Confidence,
+) {
+  if (kpi.kind === 'mean') return 'not-compared' as const;
+  return compareToBenchmark(
+    { count: figures.numerator, denominator: figures.denominator, expected: figures.expected },
+    reference,
+    {
+      polarity: kpi.polarity,
+      confidence,
+      kind: kpi.kind,
+      minDenominator: kpi.minDenominator,
+      multiplier: kpi.multiplier,
+    },
+  );
 }
 
 /** Which materialised benchmark a choice means for an organisation. */
@@ -421,18 +442,8 @@ export function resultRoutes() {
         const reference = benchmark === 'target' ? target : (bench.get(kpi.code)?.value ?? null);
         const view = shown(scope, id, kpi, current, confidence, hidden(id, kpi.code, period));
         const compared =
-          current && reference !== null && view.suppressed === null && kpi.kind !== 'mean'
-            ? compareToBenchmark(
-                { count: current.numerator, denominator: current.denominator, expected: current.expected },
-                reference,
-                {
-                  polarity: kpi.polarity,
-                  confidence,
-                  kind: kpi.kind,
-                  minDenominator: kpi.minDenominator,
-                  multiplier: kpi.multiplier,
-                },
-              )
+          current && reference !== null && view.suppressed === null
+            ? compareKpi(kpi, current, reference, confidence)
             : 'not-compared';
         const series = quarters.map((q) => figures.get(`${kpi.code}|${q}`)).filter((f) => f !== undefined);
         const direction =
@@ -570,7 +581,7 @@ export function resultRoutes() {
       const visible = units.map((u) => {
         const reason = isOwn(scope, u.organisationId)
           ? null
-          : (hidden(u.organisationId, code, period) ?? (isSmall(u) ? 'small-number' : null));
+          : (hidden(u.organisationId, code, period) ?? (isSmallCount(u) ? 'small-number' : null));
         return reason
           ? { ...u, numerator: null, denominator: null, suppressed: reason }
           : { ...u, suppressed: null };
@@ -693,22 +704,8 @@ export function resultRoutes() {
             lower: nullable(e?.lower),
             upper: nullable(e?.upper),
             comparison:
-              figures && e && reference !== undefined && kpi.kind !== 'mean'
-                ? compareToBenchmark(
-                    {
-                      count: figures.numerator,
-                      denominator: figures.denominator,
-                      expected: figures.expected,
-                    },
-                    reference,
-                    {
-                      polarity: kpi.polarity,
-                      confidence,
-                      kind: kpi.kind,
-                      minDenominator: kpi.minDenominator,
-                      multiplier: kpi.multiplier,
-                    },
-                  )
+              figures && e && reference !== undefined
+                ? compareKpi(kpi, figures, reference, confidence)
                 : ('not-compared' as const),
             percentile:
               e && (values.get(kpi.code)?.length ?? 0) > 0

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { ExplanationStep, Settlement, SettlementInputs } from '@kwadrant/domain/agreements';
 import { YEAR_OR_QUARTER_PATTERN } from '@kwadrant/domain/agreements';
 import {
-  SMALL_NUMBER_THRESHOLD,
+  isSmallCount,
   freezeSettlement,
   insurersByCode,
   isOwn,
@@ -121,8 +121,6 @@ function summaryOf(r: SettlementSummary) {
 }
 
 type Figures = { numerator: number; denominator: number };
-const isSmall = (f: Figures) =>
-  (f.numerator > 0 && f.numerator < SMALL_NUMBER_THRESHOLD) || f.denominator < SMALL_NUMBER_THRESHOLD;
 
 /**
  * The recorded inputs as the caller may see them (domain guide §8). The parties that pay or are paid
@@ -135,7 +133,7 @@ function visibleInputs(inputs: SettlementInputs, whole: boolean) {
   const hideSmall = (byKpi: Readonly<Record<string, Figures>>): Record<string, Shown> =>
     Object.fromEntries(
       Object.entries(byKpi).map(([code, f]): [string, Shown] => {
-        if (whole || !isSmall(f)) return [code, f];
+        if (whole || !isSmallCount(f)) return [code, f];
         suppressed = true;
         return [code, { numerator: null, denominator: null, suppressed: 'small-number' }];
       }),

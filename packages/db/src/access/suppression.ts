@@ -16,7 +16,8 @@ export type Suppressible<T extends CountedUnit> = Omit<T, 'numerator' | 'denomin
   suppressed: 'small-number' | 'complementary' | null;
 };
 
-const isSmall = (u: CountedUnit) =>
+/** The small-number rule: a non-zero numerator or a denominator below 10 (domain guide §8). */
+export const isSmallCount = (u: { numerator: number; denominator: number }): boolean =>
   (u.numerator > 0 && u.numerator < SMALL_NUMBER_THRESHOLD) || u.denominator < SMALL_NUMBER_THRESHOLD;
 
 /**
@@ -32,7 +33,7 @@ export function suppressSmallNumbers<T extends CountedUnit>(
   hide: (unit: T) => Partial<T> = () => ({}),
 ): Suppressible<T>[] {
   const primary = new Set(
-    units.filter((u) => !isOwn(scope, u.organisationId) && isSmall(u)).map((u) => u.organisationId),
+    units.filter((u) => !isOwn(scope, u.organisationId) && isSmallCount(u)).map((u) => u.organisationId),
   );
   if (primary.size === 1) {
     const partner = units
@@ -66,7 +67,7 @@ export function suppressInGroups(
   const byId = new Map(units.map((u) => [u.organisationId, u]));
   const hidden = new Map<string, 'small-number' | 'complementary'>();
   for (const u of units)
-    if (!isOwn(scope, u.organisationId) && isSmall(u)) hidden.set(u.organisationId, 'small-number');
+    if (!isOwn(scope, u.organisationId) && isSmallCount(u)) hidden.set(u.organisationId, 'small-number');
   const hiddenGroups = new Set<string>();
   for (let changed = true; changed;) {
     changed = false;
