@@ -53,7 +53,7 @@ export function settleBonusMalus(
       ? `${head}: ${result}, ${nl ? 'voorwaarde vervuld' : 'condition met'}: ${money}.`
       : `${head}: ${result}, ${nl ? 'voorwaarde niet vervuld' : 'condition not met'}: ${formatEuro(0, lang)}.`;
   };
-  explanation.add({
+  explanation.add(() => ({
     key: `${item.kind}:${item.id}`,
     title: { nl: `${label} ${item.id}`, en: `${label} ${item.id}` },
     inputs: {
@@ -67,6 +67,6 @@ export function settleBonusMalus(
     formula: 'applies ? amountCents × quarters / 4 : 0',
     result: amountCents,
     text: { nl: sentence('nl'), en: sentence('en') },
-  });
+  }));
   return { id: item.id, kpiCode: item.kpiCode, kind: item.kind, value, applies, amountCents };
 }

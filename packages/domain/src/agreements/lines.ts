@@ -95,7 +95,7 @@ export function settleLine(
   const text = (lang: Lang) =>
     `${lang === 'nl' ? 'Regel' : 'Line'} ${line.id} (${title.code} ${title.name[lang]}): ${describe(line.basis, line.tariffCents, volume, quarters, amountCents, lang)}.`;
   const localised: Localised = { nl: text('nl'), en: text('en') };
-  explanation.add({
+  explanation.add(() => ({
     key: `line:${line.id}`,
     title: { nl: `Betaalregel ${line.id}`, en: `Payment line ${line.id}` },
     inputs: {
@@ -109,6 +109,6 @@ export function settleLine(
     formula,
     result: amountCents,
     text: localised,
-  });
+  }));
   return { lineId: line.id, titleCode: line.titleCode, basis: line.basis, volume, amountCents, formula };
 }

@@ -142,7 +142,7 @@ function splitOverInsurers(a: Agreement, total: number, explanation: Explanation
       ? `Verdeling over de verzekeraars${basis(lang)}, met de methode van de grootste overschotten zodat de delen precies optellen tot ${formatEuro(total, lang)}: ${parts}.`
       : `Split over the insurers${basis(lang)}, by the largest-remainder method so the parts add up to exactly ${formatEuro(total, lang)}: ${parts}.`;
   };
-  explanation.add({
+  explanation.add(() => ({
     key: 'co-insurers',
     title: { nl: 'Verdeling over verzekeraars', en: 'Split over insurers' },
     inputs: Object.fromEntries(result.map((p) => [p.insurer, p.share])),
@@ -150,7 +150,7 @@ function splitOverInsurers(a: Agreement, total: number, explanation: Explanation
       'largest remainder: floor(total × shareᵢ), remaining cents to the largest remainders (ties: lead first, then listed order)',
     result: result.map((p) => `${p.insurer}:${p.amountCents}`).join(', '),
     text: { nl: sentence('nl'), en: sentence('en') },
-  });
+  }));
   return result;
 }
 
@@ -158,7 +158,13 @@ function splitOverInsurers(a: Agreement, total: number, explanation: Explanation
  * Settles an agreement at a result shift (impact analysis); `settle` is this at shift 0.
  * Not part of the public API: `simulate` uses it.
  */
-export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: number): Settlement {
+export function settleAt(
+  agreement: Agreement,
+  inputs: SettlementInputs,
+  shift: number,
+  options: { explain?: boolean } = {},
+): Settlement {
+  const explain = options.explain !== false;
   if (!Number.isFinite(shift)) {
     throw new SettlementError('invalid-shift', {
       nl: `Verschuiving ${shift} is geen eindig getal.`,
@@ -181,12 +187,12 @@ export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: 
   const quarters = settledQuarters(a, inputs.period);
   const kpis = byCode(inputs.kpis);
   const titles = byCode(inputs.titles);
-  const explanation = new Explanation();
+  const explanation = new Explanation(explain);
   const eur = formatEuro;
   const quartersText = (lang: Lang) =>
     `${quarters} ${lang === 'nl' ? (quarters === 1 ? 'kwartaal' : 'kwartalen') : quarters === 1 ? 'quarter' : 'quarters'}`;
 
-  explanation.add({
+  explanation.add(() => ({
     key: 'agreement',
     title: { nl: 'Overeenkomst en periode', en: 'Agreement and period' },
     inputs: {
@@ -203,14 +209,14 @@ export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: 
       nl: `Afrekening van overeenkomst ${a.id} (versie ${a.version}, ${AGREEMENT_STATUS_LABELS[a.status].nl}) tussen verzekeraar ${a.insurer} en organisatie ${a.organisation.id} over ${inputs.period} (${quartersText('nl')}); looptijd ${a.period.start} t/m ${a.period.end}.${shift === 0 ? '' : ` Scenario: alle uitkomsten ${formatDecimal(Math.abs(shift), 'nl')} ${shift > 0 ? 'beter' : 'slechter'}.`}`,
       en: `Settlement of agreement ${a.id} (version ${a.version}, ${AGREEMENT_STATUS_LABELS[a.status].en}) between insurer ${a.insurer} and organisation ${a.organisation.id} for ${inputs.period} (${quartersText('en')}); term ${a.period.start} to ${a.period.end}.${shift === 0 ? '' : ` Scenario: all results ${formatDecimal(Math.abs(shift), 'en')} ${shift > 0 ? 'better' : 'worse'}.`}`,
     },
-  });
+  }));
 
   // Step 1: base = Σ lines, each rounded once.
   const lines = a.lines.map((line) =>
     settleLine(line, titles.get(line.titleCode)!, inputs.volumes, quarters, explanation),
   );
   const base = sumCents(lines.map((l) => l.amountCents));
-  explanation.add({
+  explanation.add(() => ({
     key: 'base',
     title: { nl: 'Basisbedrag', en: 'Base amount' },
     inputs: Object.fromEntries(lines.map((l) => [l.lineId, l.amountCents])),
@@ -220,12 +226,12 @@ export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: 
       nl: `Het basisbedrag is de som van de betaalregels: ${eur(base, 'nl')}.`,
       en: `The base amount is the sum of the payment lines: ${eur(base, 'en')}.`,
     },
-  });
+  }));
 
   // Step 2: the at-risk cents are rounded once; guaranteed is the rest, so the two never exceed base.
   const atRisk = roundCents(a.atRiskShare * base);
   const guaranteed = base - atRisk;
-  explanation.add({
+  explanation.add(() => ({
     key: 'at-risk',
     title: { nl: 'Risicodeel', en: 'At-risk part' },
     inputs: { base, atRiskShare: a.atRiskShare },
@@ -235,8 +241,8 @@ export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: 
       nl: `Van het basisbedrag hangt ${formatPercent(a.atRiskShare, 'nl')} af van de resultaten: ${eur(atRisk, 'nl')}.`,
       en: `Of the base amount, ${formatPercent(a.atRiskShare, 'en')} depends on results: ${eur(atRisk, 'en')}.`,
     },
-  });
-  explanation.add({
+  }));
+  explanation.add(() => ({
     key: 'guaranteed',
     title: { nl: 'Gegarandeerd deel', en: 'Guaranteed part' },
     inputs: { base, atRisk },
@@ -246,7 +252,7 @@ export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: 
       nl: `Het gegarandeerde deel is het basisbedrag min het risicodeel: ${eur(guaranteed, 'nl')}.`,
       en: `The guaranteed part is the base amount less the at-risk part: ${eur(guaranteed, 'en')}.`,
     },
-  });
+  }));
 
   // Steps 3–4: clause scores, attainment, the conditional part and its allocation over clauses.
   const evaluations = a.clauses.map((c) => evaluateClause(c, kpis.get(c.kpiCode)!, inputs, shift));
@@ -257,18 +263,18 @@ export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: 
   const contributions = evaluations.length > 0 ? allocateCents(conditional, products) : [];
   const clauses: ClauseSettlement[] = evaluations.map((e, i) => {
     const contributionCents = contributions[i] ?? 0;
-    explanation.add({
+    explanation.add(() => ({
       key: `clause:${e.result.clauseId}`,
       title: { nl: `Resultaatafspraak ${e.result.clauseId}`, en: `Clause ${e.result.clauseId}` },
       inputs: e.inputs,
       formula: e.formula,
       result: e.result.score,
       text: e.describe(contributionCents),
-    });
+    }));
     return { ...e.result, contributionCents };
   });
   const attainmentTerms = clauses.map((c) => `${c.weight} × ${c.score}`).join(' + ');
-  explanation.add({
+  explanation.add(() => ({
     key: 'attainment',
     title: { nl: 'Realisatiegraad', en: 'Attainment' },
     inputs: Object.fromEntries(clauses.map((c) => [c.clauseId, c.weight * c.score])),
@@ -285,8 +291,8 @@ export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: 
             nl: `De realisatiegraad is de gewogen som van de scores: ${formatPercent(attainment, 'nl')}.`,
             en: `Attainment is the weighted sum of the scores: ${formatPercent(attainment, 'en')}.`,
           },
-  });
-  explanation.add({
+  }));
+  explanation.add(() => ({
     key: 'conditional',
     title: { nl: 'Voorwaardelijk deel', en: 'Conditional part' },
     inputs: { atRisk, attainment },
@@ -296,7 +302,7 @@ export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: 
       nl: `Van het risicodeel (${eur(atRisk, 'nl')}) wordt ${formatPercent(attainment, 'nl')} uitbetaald: ${eur(conditional, 'nl')}.`,
       en: `Of the at-risk part (${eur(atRisk, 'en')}), ${formatPercent(attainment, 'en')} is paid: ${eur(conditional, 'en')}.`,
     },
-  });
+  }));
 
   const bonusMalus = (a.bonusMalus ?? []).map((item) =>
     settleBonusMalus(
@@ -324,7 +330,7 @@ export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: 
 
   // Step 6: the total, then its split over the insurers.
   const total = guaranteed + conditional + bonus - malus + sharedSavings;
-  explanation.add({
+  explanation.add(() => ({
     key: 'total',
     title: { nl: 'Totaal', en: 'Total' },
     inputs: { guaranteed, conditional, bonus, malus, sharedSavings },
@@ -334,7 +340,7 @@ export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: 
       nl: `Totaal: gegarandeerd ${eur(guaranteed, 'nl')} + voorwaardelijk ${eur(conditional, 'nl')} + bonus ${eur(bonus, 'nl')} − malus ${eur(malus, 'nl')} + gedeelde besparing ${eur(sharedSavings, 'nl')} = ${eur(total, 'nl')}.`,
       en: `Total: guaranteed ${eur(guaranteed, 'en')} + conditional ${eur(conditional, 'en')} + bonus ${eur(bonus, 'en')} − malus ${eur(malus, 'en')} + shared savings ${eur(sharedSavings, 'en')} = ${eur(total, 'en')}.`,
     },
-  });
+  }));
   const coInsurers = splitOverInsurers(a, total, explanation);
 
   const volumes = Object.fromEntries(lines.map((l) => [l.lineId, l.volume]));
@@ -358,7 +364,8 @@ export function settleAt(agreement: Agreement, inputs: SettlementInputs, shift: 
     sharedSavingsDetail,
     coInsurers,
     explanation: explanation.steps,
-    inputFingerprint: fingerprint(a, inputs, volumes, kpis, titles, shift),
+    // Without an explanation (impact analysis) there is no record to fingerprint either.
+    inputFingerprint: explain ? fingerprint(a, inputs, volumes, kpis, titles, shift) : '',
   };
 }
 

@@ -26,7 +26,7 @@ export function settleSharedSavings(
   const stepTitle = { nl: 'Gedeelde besparing', en: 'Shared savings' };
   const expected = figures === undefined ? undefined : (figures.expected ?? figures.denominator);
   if (figures === undefined || expected === undefined || !(expected > 0)) {
-    explanation.add({
+    explanation.add(() => ({
       key: 'shared-savings',
       title: stepTitle,
       inputs: { costKpiCode: rule.costKpiCode },
@@ -36,7 +36,7 @@ export function settleSharedSavings(
         nl: `Voor ${rule.costKpiCode} zijn geen (bruikbare) kostencijfers aangeleverd; er wordt geen besparing gedeeld.`,
         en: `No (usable) cost figures were supplied for ${rule.costKpiCode}; no savings are shared.`,
       },
-    });
+    }));
     return {
       observedCents: null,
       expectedCents: null,
@@ -119,7 +119,7 @@ export function settleSharedSavings(
       : `Costs ${rule.costKpiCode}: expected (E) ${eur(expected, lang)}, observed (O) ${eur(observed, lang)}; ${savings >= 0 ? 'savings' : 'overrun'} ${eur(Math.abs(savings), lang)} (${formatPercent(Math.abs(rate), lang)} of E)`;
     return `${head}; ${notes.map((n) => n[lang]).join('; ')}. ${nl ? 'Gedeelde besparing' : 'Shared savings'}: ${formatEuro(amountCents, lang)}.`;
   };
-  explanation.add({
+  explanation.add(() => ({
     key: 'shared-savings',
     title: stepTitle,
     inputs: {
@@ -137,7 +137,7 @@ export function settleSharedSavings(
       'savings = E − O; if savings/E > msr: min(gate(sharingRate × savings, A), cap × E); if two-sided and −savings/E > msr: max(lossSharingRate × savings, −cap × E); else 0',
     result: amountCents,
     text: { nl: sentence('nl'), en: sentence('en') },
-  });
+  }));
   return {
     observedCents: roundCents(observed),
     expectedCents: roundCents(expected),

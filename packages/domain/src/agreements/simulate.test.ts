@@ -131,3 +131,24 @@ describe('simulate (impact analysis)', () => {
     expect(() => simulate(agreement(), units, [Number.NaN])).toThrow(/not a finite number/);
   });
 });
+
+describe('settling without an explanation (as simulate does)', () => {
+  it('gives the same amounts as a full settlement, with no steps and no fingerprint', async () => {
+    const { settleAt } = await import('./settle');
+    for (const unit of units) {
+      for (const shift of [-0.05, 0, 0.05]) {
+        const full = settleAt(agreement(), unit.inputs, shift);
+        const lean = settleAt(agreement(), unit.inputs, shift, { explain: false });
+        expect(full.explanation.length).toBeGreaterThan(5);
+        expect(full.inputFingerprint.length).toBeGreaterThan(20);
+        expect(lean.explanation).toEqual([]);
+        expect(lean.inputFingerprint).toBe('');
+        expect({ ...lean, explanation: [], inputFingerprint: '' }).toEqual({
+          ...full,
+          explanation: [],
+          inputFingerprint: '',
+        });
+      }
+    }
+  });
+});

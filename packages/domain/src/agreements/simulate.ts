@@ -84,6 +84,8 @@ function settleUnit(agreement: Agreement, unit: SimulationUnit, shift: number): 
       { ...agreement, organisation: { ...agreement.organisation, id: unit.organisationId } },
       unit.inputs,
       shift,
+      // Only the amounts are summarised: no sentences, no fingerprint.
+      { explain: false },
     );
   } catch (error) {
     if (!(error instanceof SettlementError)) throw error;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Comparison, Confidence, KpiKind, Polarity } from '../model/kpi-types';
-import { compareToBenchmark, estimate } from './estimate';
+import { compareToBenchmark, estimate, pointEstimate } from './estimate';
 import { proportionFunnelLimits } from './funnel';
 import { meanInterval, rateInterval, ratioInterval, wilsonInterval } from './intervals';
 
@@ -152,6 +152,30 @@ describe('compareToBenchmark', () => {
             confidence,
           });
           expect(outcome === 'similar').toBe(p > lower && p < upper);
+        },
+      ),
+    );
+  });
+});
+
+describe('pointEstimate', () => {
+  it('is bit for bit the value estimate computes, for every kind', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<KpiKind>('proportion', 'rate', 'ratio', 'mean'),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.double({ min: 0.5, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.01, max: 1e5, noNaN: true }),
+        fc.constantFrom(undefined, 1, 1_000, 10_000),
+        (kind, count, denominator, expected, multiplier) => {
+          const figures = {
+            numerator: kind === 'proportion' ? Math.min(count, Math.floor(denominator)) : count,
+            denominator: kind === 'proportion' ? Math.max(1, Math.floor(denominator)) : denominator,
+            expected,
+            sumSquares: 2 * count * count + 1,
+          };
+          const full = estimate(kind, figures, { confidence: 0.95, multiplier });
+          expect(Object.is(pointEstimate(kind, figures, { multiplier }), full.value)).toBe(true);
         },
       ),
     );

@@ -44,6 +44,29 @@ export function estimate(kind: KpiKind, figures: ObservationFigures, options: Es
   }
 }
 
+/**
+ * The point estimate alone, computed exactly as `estimate` computes its value (same floating-point
+ * expression), without the interval: for percentiles and funnel points over thousands of units.
+ */
+export function pointEstimate(
+  kind: KpiKind,
+  figures: ObservationFigures,
+  options: Pick<EstimateOptions, 'multiplier'> = {},
+): number {
+  const { numerator, denominator } = figures;
+  switch (kind) {
+    case 'proportion':
+    case 'mean':
+      return numerator / denominator;
+    case 'rate':
+      return numerator * ((options.multiplier ?? DEFAULT_RATE_MULTIPLIER) / denominator);
+    case 'ratio':
+      return numerator * (1 / (figures.expected ?? denominator));
+    default:
+      return fail('pointEstimate', `unknown kind (${String(kind satisfies never)})`);
+  }
+}
+
 /** The figures compared with a benchmark: `count` is the numerator of ObservationFigures. */
 export interface BenchmarkFigures {
   count: number;

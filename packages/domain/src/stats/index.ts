@@ -16,7 +16,7 @@ export {
   ratioInterval,
   wilsonInterval,
 } from './intervals';
-export { DEFAULT_RATE_MULTIPLIER, compareToBenchmark, estimate } from './estimate';
+export { DEFAULT_RATE_MULTIPLIER, compareToBenchmark, estimate, pointEstimate } from './estimate';
 export type { BenchmarkFigures, CompareOptions, EstimateOptions } from './estimate';
 export { deciles, percentRank, percentile, percentiles } from './percentile';
 export { rollup, sumFigures } from './rollup';
