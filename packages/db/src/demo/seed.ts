@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { lastQuarters, periodEndDate } from '@kwadrant/domain/model';
 import type { Db } from '../client';
 import {
@@ -252,6 +252,8 @@ export async function seedDemo(
     await t.insert(appMeta).values({ key: META_KEY, value: scaleName });
   });
   report.seeded = true;
+  // Planner statistics for the freshly loaded tables (PGlite runs no autovacuum, so nobody else will).
+  await db.execute(sql`analyze`);
   report.milliseconds = performance.now() - started;
   return report;
 }

@@ -130,4 +130,31 @@ describe('materialised benchmarks', () => {
       .where(and(eq(benchmarks.grouping, 'national'), eq(benchmarks.kpiCode, 'DM-01')));
     for (const n of national) expect(unitsByPeriod.get(n.period)).toBe(n.unitCount);
   });
+
+  it('after a small import, recompute only the groups of the changed practice — the rows a full refresh gives', async () => {
+    const key = { kpiCode: 'DM-02', period: '2026-Q1' };
+    const [unit] = await practiceObservations(key.kpiCode, key.period);
+    const snapshot = async () =>
+      (
+        await handle.db
+          .select()
+          .from(benchmarks)
+          .where(and(eq(benchmarks.kpiCode, key.kpiCode), eq(benchmarks.period, key.period)))
+      )
+        .map(({ computedAt: _, ...r }) => r)
+        .sort((a, b) => `${a.grouping}:${a.groupId}`.localeCompare(`${b.grouping}:${b.groupId}`));
+    const before = await snapshot();
+    await handle.db
+      .update(observations)
+      .set({ numerator: unit!.numerator === 0 ? 1 : unit!.numerator - 1 })
+      .where(eq(observations.id, unit!.id));
+    const written = await refreshBenchmarks(handle.db, [key], { organisations: [unit!.organisationId] });
+    // National, its region and its collaborative; nothing else.
+    expect(written).toBe(3);
+    const partial = await snapshot();
+    expect(partial.length).toBe(before.length);
+    expect(partial.filter((r, i) => JSON.stringify(r) !== JSON.stringify(before[i])).length).toBe(3);
+    await refreshBenchmarks(handle.db, [key]);
+    expect(await snapshot()).toEqual(partial);
+  });
 });
