@@ -2,7 +2,7 @@
 // The drizzle schema is at '@kwadrant/db/schema', test helpers at '@kwadrant/db/test'.
 export { createDb, queryRows, DEFAULT_DATA_DIR, MIGRATIONS_FOLDER } from './client';
 export type { Db, DbHandle, Engine, CreateDbOptions } from './client';
-export { ConstraintError, explainDbError, explained } from './errors';
+export { ConstraintError, explainDbError, explained, isDatabaseUnavailable } from './errors';
 export { canName, isOwn, resolveScope, callerForUser } from './access/scope';
 export type { AccessScope, Caller, Role } from './access/scope';
 export {
@@ -28,8 +28,15 @@ export {
 } from './queries/organisations';
 export type { OrganisationListQuery, OrganisationTree } from './queries/organisations';
 export { listPaymentTitles, writeAgreementVersion, loadAgreement } from './queries/agreements';
-export { settlementInputsFor, loadSettlementContext, organisationFigures } from './queries/settlement-inputs';
-export type { SettlementContext } from './queries/settlement-inputs';
+export {
+  settlementInputsFor,
+  loadSettlementContext,
+  organisationFigures,
+  databaseFigures,
+  preloadFigures,
+  simulationUnits,
+} from './queries/settlement-inputs';
+export type { SettlementContext, FiguresSource } from './queries/settlement-inputs';
 export { recordSettlement, fingerprintOf } from './queries/settlements';
 export type { SettlementRecord } from './queries/settlements';
 export { seedDemo, seedGeography, seededScale } from './demo/seed';

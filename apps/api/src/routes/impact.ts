@@ -6,7 +6,6 @@ import {
   simulate,
   type Agreement,
   type SimulationResult,
-  type SimulationUnit,
 } from '@kwadrant/domain/agreements';
 import { addQuarters, lastQuarters, quarterOfDate } from '@kwadrant/domain/model';
 import { percentiles } from '@kwadrant/domain/stats';
@@ -16,7 +15,7 @@ import {
   loadSettlementContext,
   organisationsByIds,
   providerIds,
-  settlementInputsFor,
+  simulationUnits,
   type AccessScope,
   type Db,
   type SettlementContext,
@@ -291,16 +290,15 @@ async function runScenario(
     ...scenario.agreement,
     period: { start: quarters[0]!, end: quarters[quarters.length - 1]! },
   };
+  const unitsByQuarter = await simulationUnits(
+    db,
+    agreement,
+    organisations.map((o) => o.id),
+    quarters,
+    context,
+  );
   const byQuarter: SimulationResult[] = [];
-  for (const quarter of quarters) {
-    const units: SimulationUnit[] = [];
-    for (const org of organisations) {
-      const retargeted = { ...agreement, organisation: { ...agreement.organisation, id: org.id } };
-      units.push({
-        organisationId: org.id,
-        inputs: await settlementInputsFor(db, retargeted, quarter, context),
-      });
-    }
+  for (const units of unitsByQuarter) {
     byQuarter.push(await settling(() => simulate(agreement, units, shifts)));
   }
   const labelled = organisations
