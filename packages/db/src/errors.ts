@@ -126,3 +126,24 @@ export async function explained<T>(write: () => Promise<T>): Promise<T> {
     throw explainDbError(error);
   }
 }
+
+// Network errors and PostgreSQL's connection failures and shutdowns (not protocol or query errors).
+const UNAVAILABLE_CODES = new Set([
+  ...['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'],
+  // connection_exception, connection_does_not_exist, connection_failure, cannot_connect, rejected
+  ...['08000', '08003', '08006', '08001', '08004'],
+  // admin_shutdown, crash_shutdown, cannot_connect_now
+  ...['57P01', '57P02', '57P03'],
+]);
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|Client has encountered a connection error|server closed the connection/i;
+
+/** True when an error (or one of its causes) says the database cannot be reached, not that a query was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    e = cause;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ConstraintError } from '@kwadrant/db';
+import { ConstraintError, isDatabaseUnavailable } from '@kwadrant/db';
 
 /** One field-level problem: where (a JSON pointer-ish path or a column) and what, in Dutch and English. */
 export const FieldErrorSchema = z
@@ -80,9 +80,18 @@ export function sendProblem(problem: HttpProblem): Response {
   });
 }
 
-/** Maps any thrown error to a problem: ours as they are, database refusals as 409, the rest as a bare 500. */
+/**
+ * Maps any thrown error to a problem: ours as they are, database refusals as 409, an unreachable
+ * database as 503 (try again shortly: the pool reconnects by itself), the rest as a bare 500.
+ */
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new HttpProblem(503, 'Database unavailable', 'The database does not answer; try again shortly.', {
+      detailNl: 'De database antwoordt niet; probeer het zo opnieuw.',
+      headers: { 'retry-after': '5' },
+    });
+  }
   if (error instanceof ConstraintError) {
     return new HttpProblem(409, 'Conflict with the data rules', error.explanation.en, {
       detailNl: error.explanation.nl,
