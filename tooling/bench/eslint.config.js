@@ -1,0 +1,3 @@
+import { config } from '@kwadrant/eslint-config';
+
+export default config('tooling');

@@ -1,0 +1,190 @@
+/*
+ * API figures under load (autocannon on loopback, bounded duration): p95 latency at 50 connections for
+ * the region dashboard's heaviest reads, the same as a ratio to a static JSON file of the same size
+ * served by the same server, and the server's peak memory. Plus the fault drills that need a real
+ * process: SIGTERM under load, and a mixed-load soak.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { figure, median, type Figure } from './measure';
+import { signIn, type Server } from './server';
+
+const PERIOD = '2026-Q3';
+
+interface Load {
+  p95: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** One bounded autocannon run; p95 computed from every response time (autocannon reports p90/p97.5). */
+export function load(
+  url: string,
+  cookie: string,
+  seconds: number,
+  connections = 50,
+  paths: readonly string[] = [''],
+): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const times: number[] = [];
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        headers: { cookie },
+        requests: paths.length > 1 ? paths.map((path) => ({ path })) : undefined,
+      },
+      (error, result) => {
+        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+        times.sort((a, b) => a - b);
+        resolve({
+          p95: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? NaN,
+          requests: times.length,
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  });
+}
+
+export interface HttpOptions {
+  root: string;
+  runs: number;
+  seconds: number;
+  only: (id: string) => boolean;
+  log: (message: string) => void;
+}
+
+export async function httpFigures(server: Server, o: HttpOptions): Promise<Figure[]> {
+  const out: Figure[] = [];
+  const { cookie, organisationId: region } = await signIn(server.url, 'regio@kwadrant.demo', 'kwadrant-demo');
+  const endpoints = [
+    { id: 'overview', label: 'region overview', path: `/api/organisations/${region}/overview?period=${PERIOD}` },
+    { id: 'comparison', label: 'comparison grid', path: `/api/regions/${region}/comparison?period=${PERIOD}` },
+    {
+      id: 'funnel',
+      label: 'funnel, national (every practice)',
+      path: `/api/kpis/DM-02/funnel?period=${PERIOD}&grouping=national`,
+    },
+  ];
+  // Static twins of the same size, served by the same server's static handler.
+  const staticDir = join(o.root, 'apps/practice/dist/bench');
+  mkdirSync(staticDir, { recursive: true });
+  try {
+    for (const e of endpoints) {
+      if (!o.only(`api-${e.id}`)) continue;
+      const res = await fetch(server.url + e.path, { headers: { cookie } });
+      const body = await res.text();
+      if (!res.ok) throw new Error(`${e.path}: ${res.status} ${body.slice(0, 300)}`);
+      writeFileSync(join(staticDir, `${e.id}.json`), body);
+      o.log(`load: ${e.label} (${(body.length / 1024).toFixed(0)} KB)…`);
+      const api: Load[] = [];
+      const twin: Load[] = [];
+      for (let run = 0; run < o.runs; run++) {
+        api.push(await load(server.url + e.path, cookie, o.seconds));
+        twin.push(await load(`${server.url}/practice/bench/${e.id}.json`, cookie, o.seconds));
+      }
+      const failed = api.reduce((a, l) => a + l.errors + l.non2xx, 0);
+      const rps = median(api.map((l) => l.requests / o.seconds));
+      out.push(
+        figure(
+          {
+            id: `api-${e.id}`,
+            label: `API p95, ${e.label}, 50 connections`,
+            unit: 'ms',
+            goal: 50,
+            better: 'lower',
+            note: `${(body.length / 1024).toFixed(0)} KB per response, ${Math.round(rps)} req/s, ${failed} failed responses`,
+          },
+          api.map((l) => l.p95),
+        ),
+        figure(
+          {
+            id: `api-${e.id}-ratio`,
+            label: `  ratio to static JSON of the same size`,
+            unit: '×',
+            goal: 3,
+            better: 'lower',
+            note: `static p95 median ${median(twin.map((l) => l.p95)).toFixed(1)} ms`,
+          },
+          api.map((l, i) => l.p95 / Math.max(twin[i]!.p95, 0.1)),
+        ),
+      );
+    }
+  } finally {
+    rmSync(staticDir, { recursive: true, force: true });
+  }
+  out.push(
+    figure(
+      {
+        id: 'api-memory',
+        label: 'API peak memory under load (VmHWM)',
+        unit: 'MB',
+        goal: 600,
+        better: 'lower',
+        note: 'server process incl. the embedded database when on PGlite',
+      },
+      [server.peakMemoryMb()],
+    ),
+  );
+  return out;
+}
+
+/** SIGTERM with requests in flight: every one of them answers 200, new connections are refused, exit 0. */
+export async function sigtermDrill(server: Server, log: (m: string) => void) {
+  const { cookie, organisationId: region } = await signIn(server.url, 'regio@kwadrant.demo', 'kwadrant-demo');
+  const path = `/api/regions/${region}/comparison?period=${PERIOD}`;
+  const inFlight = Array.from({ length: 30 }, () =>
+    fetch(server.url + path, { headers: { cookie } }).then(
+      async (r) => ({ status: r.status, bytes: (await r.text()).length }),
+      (e: unknown) => ({ status: 0, bytes: 0, error: String(e) }),
+    ),
+  );
+  await new Promise((r) => setTimeout(r, 100));
+  const exited = server.stop();
+  await new Promise((r) => setTimeout(r, 200));
+  const refused = await fetch(server.url + '/health').then(
+    () => false,
+    () => true,
+  );
+  const answers = await Promise.all(inFlight);
+  const code = await exited;
+  const ok = answers.filter((a) => a.status === 200).length;
+  log(`SIGTERM drill: ${ok}/30 in-flight answered 200, new connection refused: ${refused}, exit code ${code}`);
+  return { passed: ok === 30 && refused && code === 0, detail: `${ok}/30 in-flight requests answered 200; new connection refused: ${refused}; exit code ${code}` };
+}
+
+/** Mixed read load for a while: no error responses, and resident memory without an upward trend. */
+export async function soak(server: Server, seconds: number, log: (m: string) => void) {
+  const { cookie, organisationId: region } = await signIn(server.url, 'regio@kwadrant.demo', 'kwadrant-demo');
+  const paths = [
+    `/api/organisations/${region}/overview?period=${PERIOD}`,
+    `/api/regions/${region}/comparison?period=${PERIOD}`,
+    `/api/kpis/DM-02/funnel?period=${PERIOD}&grouping=region&groupId=${region}`,
+    `/api/regions/${region}/picture`,
+    `/api/agreements?limit=50`,
+    `/api/kpis`,
+  ];
+  const samples: { t: number; mb: number }[] = [];
+  const started = Date.now();
+  const timer = setInterval(() => samples.push({ t: (Date.now() - started) / 1000, mb: server.currentMemoryMb() }), 5_000);
+  const result = await load(server.url, cookie, seconds, 10, paths);
+  clearInterval(timer);
+  // Memory trend over the second half (after warm-up), MB per minute, by least squares.
+  const tail = samples.slice(Math.floor(samples.length / 2));
+  const n = tail.length;
+  const mt = tail.reduce((a, s) => a + s.t, 0) / n;
+  const mm = tail.reduce((a, s) => a + s.mb, 0) / n;
+  const slope =
+    n > 1
+      ? (tail.reduce((a, s) => a + (s.t - mt) * (s.mb - mm), 0) / tail.reduce((a, s) => a + (s.t - mt) ** 2, 0)) * 60
+      : 0;
+  const detail = `${result.requests.toLocaleString('en')} requests in ${seconds} s, ${result.errors} errors, ${result.non2xx} non-2xx; RSS ${samples[0]?.mb.toFixed(0)} → ${samples.at(-1)?.mb.toFixed(0)} MB, trend over the second half ${slope.toFixed(1)} MB/min`;
+  log(`soak: ${detail}`);
+  return { passed: result.errors === 0 && result.non2xx === 0 && slope < 5, detail };
+}
