@@ -50,12 +50,13 @@ export async function firstChartFigure(url: string, runs: number): Promise<Figur
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
-      await page.goto(`${url}/practice/sign-in`);
+      // Signed in, the practice lands on the KPI page it asked for: its trend and funnel charts.
+      await page.goto(`${url}/practice/sign-in?redirect=/kpi/DM-02`);
       await page.getByLabel(/e-?mail/i).fill('praktijk@kwadrant.demo');
       await page.getByLabel(/wachtwoord|password/i).fill('kwadrant-demo');
       const started = Date.now();
       await page.getByRole('button', { name: /aanmelden|inloggen|sign in/i }).click();
-      await page.locator('.k-tile svg, .k-chart__canvas svg').first().waitFor({ state: 'visible', timeout: 60_000 });
+      await page.locator('.k-chart__canvas svg').first().waitFor({ state: 'visible', timeout: 60_000 });
       samples.push(Date.now() - started);
       await context.close();
     }
@@ -69,7 +70,7 @@ export async function firstChartFigure(url: string, runs: number): Promise<Figur
       unit: 'ms',
       goal: 1_500,
       better: 'lower',
-      note: 'practice dashboard: click "Aanmelden" → first KPI tile chart drawn, national database',
+      note: 'practice dashboard: click "Aanmelden" → first chart of the KPI page drawn (SVG in the DOM), national database',
     },
     samples,
   );

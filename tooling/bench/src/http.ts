@@ -64,7 +64,7 @@ export async function httpFigures(server: Server, o: HttpOptions): Promise<Figur
   const out: Figure[] = [];
   const { cookie, organisationId: region } = await signIn(server.url, 'regio@kwadrant.demo', 'kwadrant-demo');
   const endpoints = [
-    { id: 'overview', label: 'region overview', path: `/api/organisations/${region}/overview?period=${PERIOD}` },
+    { id: 'overview', label: 'region overview', path: `/api/organisations/${region}/overview?period=${PERIOD}&benchmark=national` },
     { id: 'comparison', label: 'comparison grid', path: `/api/regions/${region}/comparison?period=${PERIOD}` },
     {
       id: 'funnel',
@@ -163,7 +163,7 @@ export async function sigtermDrill(server: Server, log: (m: string) => void) {
 export async function soak(server: Server, seconds: number, log: (m: string) => void) {
   const { cookie, organisationId: region } = await signIn(server.url, 'regio@kwadrant.demo', 'kwadrant-demo');
   const paths = [
-    `/api/organisations/${region}/overview?period=${PERIOD}`,
+    `/api/organisations/${region}/overview?period=${PERIOD}&benchmark=national`,
     `/api/regions/${region}/comparison?period=${PERIOD}`,
     `/api/kpis/DM-02/funnel?period=${PERIOD}&grouping=region&groupId=${region}`,
     `/api/regions/${region}/picture`,

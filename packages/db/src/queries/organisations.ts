@@ -1,36 +1,68 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { isActiveOn, type Membership, type Organisation } from '@kwadrant/domain/model';
-import type { Db } from '../client';
+import { queryRows, type Db } from '../client';
 import { memberships, organisations, serviceAreas } from '../schema';
 
-/** Every organisation as the domain sees it, keyed by id. */
-export async function loadOrganisations(db: Db): Promise<Map<string, Organisation>> {
-  const rows = await db.select().from(organisations);
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        kind: r.kind,
-        name: r.name,
-        code: { system: r.codeSystem as 'AGB' | 'UZOVI', value: r.code },
-        population: r.population,
-        disciplines: r.disciplines as Organisation['disciplines'],
-      },
-    ]),
-  );
+interface Directory {
+  stamp: string;
+  organisations: Map<string, Organisation>;
+  memberships: Membership[];
 }
 
-/** Every dated membership. */
+/** The organisation tree per database handle, reused while the tables stay unchanged. */
+const directories = new WeakMap<Db, Directory>();
+
+/**
+ * Organisations and memberships change rarely (seeding, reference imports) but every request's scope
+ * needs them: they are cached per database handle and reloaded only when a cheap stamp — row counts and
+ * the newest row version (xmin) of both tables — changes, so a change is seen by the very next request.
+ */
+async function directory(db: Db): Promise<Directory> {
+  const [row] = await queryRows<{ stamp: string }>(
+    db,
+    sql`select (select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from ${organisations})
+          || '/' || (select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from ${memberships}) as stamp`,
+  );
+  const stamp = row?.stamp ?? '';
+  const cached = directories.get(db);
+  if (cached && cached.stamp === stamp) return cached;
+  const rows = await db.select().from(organisations);
+  const fresh: Directory = {
+    stamp,
+    organisations: new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          kind: r.kind,
+          name: r.name,
+          code: { system: r.codeSystem as 'AGB' | 'UZOVI', value: r.code },
+          population: r.population,
+          disciplines: r.disciplines as Organisation['disciplines'],
+        },
+      ]),
+    ),
+    memberships: await db
+      .select({
+        memberId: memberships.memberId,
+        parentId: memberships.parentId,
+        validFrom: memberships.validFrom,
+        validTo: memberships.validTo,
+      })
+      .from(memberships),
+  };
+  directories.set(db, fresh);
+  return fresh;
+}
+
+/** Every organisation by id (shared and cached: do not modify). */
+export async function loadOrganisations(db: Db): Promise<Map<string, Organisation>> {
+  return (await directory(db)).organisations;
+}
+
+/** Every dated membership (shared and cached: do not modify). */
 export async function loadMemberships(db: Db): Promise<Membership[]> {
-  return db
-    .select({
-      memberId: memberships.memberId,
-      parentId: memberships.parentId,
-      validFrom: memberships.validFrom,
-      validTo: memberships.validTo,
-    })
-    .from(memberships);
+  return (await directory(db)).memberships;
 }
 
 export interface OrganisationListQuery {
