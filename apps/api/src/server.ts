@@ -1,5 +1,6 @@
 /* eslint-disable no-console -- the server reports to its operator on the console */
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -64,8 +65,21 @@ async function main(): Promise<void> {
   }
   app.get('/', (c) => c.redirect(built.length > 0 ? `/${built[0]}/` : '/api/docs'));
 
+  // Graceful shutdown: stop listening, finish every request already received, then close the database.
+  let stopping = false;
   const server = serve(
-    { fetch: (request) => app.fetch(request), port: env.PORT, hostname: env.HOST },
+    {
+      fetch: async (request) => {
+        const response = await app.fetch(request);
+        if (!stopping) return response;
+        // While stopping, each answer closes its connection, so keep-alive sockets drain by themselves.
+        const headers = new Headers(response.headers);
+        headers.set('connection', 'close');
+        return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+      },
+      port: env.PORT,
+      hostname: env.HOST,
+    },
     (info) => {
       const url = `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
       console.log(`\nKwadrant runs at ${url}`);
@@ -73,17 +87,21 @@ async function main(): Promise<void> {
       console.log(`  API docs  ${url}/api/docs`);
       if (env.KWADRANT_SEED === 'demo') printDemoSignIns();
     },
-  );
-
-  // Graceful shutdown: stop accepting connections, let requests in flight finish, then close the database.
-  let stopping = false;
+  ) as Server;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: finishing requests in flight, then stopping.`);
+    // Node's close() also drops connections it considers idle, and that includes a connection whose
+    // request is still unread because the event loop was busy (PGlite runs on it): keep those, they
+    // are answered like the others and then closed.
+    const closeIdle = server.closeIdleConnections.bind(server);
+    server.closeIdleConnections = () => undefined;
     server.close(() => {
       void handle.close().then(() => process.exit(0));
     });
+    // Connections that stay idle (a browser's keep-alive) are closed after a grace period.
+    setTimeout(closeIdle, 5_000).unref();
     setTimeout(() => process.exit(1), 15_000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
