@@ -154,3 +154,12 @@ describe('GET /api/portfolio/cost-containment', () => {
     expect((await t.call('/api/portfolio/cost-containment', practice)).status).toBe(403);
   });
 });
+
+describe('the default period', () => {
+  it('is the last complete quarter with data', async () => {
+    const r = await body(await t.call('/api/portfolio/results', insurer));
+    expect(r.period).toBe('2026-Q3');
+    const costs = await body(await t.call('/api/portfolio/cost-containment', insurer));
+    expect(costs.period).toBe('2026-Q3');
+  });
+});

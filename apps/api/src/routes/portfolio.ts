@@ -1,7 +1,13 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { KpiDefinition } from '@kwadrant/domain/catalogue';
-import { lastQuarters, periodEndDate, type ObservationFigures } from '@kwadrant/domain/model';
+import {
+  addQuarters,
+  lastQuarters,
+  periodEndDate,
+  quarterOfDate,
+  type ObservationFigures,
+} from '@kwadrant/domain/model';
 import {
   adjustedFunnelLimits,
   estimate,
@@ -229,7 +235,9 @@ const funnelPosition = (ratio: number | null, lower: number | null, upper: numbe
 
 async function periodOf(c: Context<AppEnv>, asked: string | undefined): Promise<string> {
   if (asked) return asked;
-  const latest = await latestDataQuarter(c.var.deps.db, c.var.deps.clock().toISOString().slice(0, 10));
+  // The last complete quarter, or the latest with data when the data lags behind.
+  const today = c.var.deps.clock().toISOString().slice(0, 10);
+  const latest = await latestDataQuarter(c.var.deps.db, addQuarters(quarterOfDate(today), -1));
   if (!latest) throw notFound('data quarter', 'latest');
   return latest;
 }
