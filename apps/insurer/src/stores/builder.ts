@@ -79,9 +79,22 @@ export const useBuilderStore = defineStore('builder', () => {
       (detail.value.allowedActions.edit &&
         (detail.value.status === 'draft' || detail.value.status === 'proposed')),
   );
-  const validation = computed(() =>
-    validateAgreement(asDocument(draft.value, detail.value?.status ?? 'draft'), catalogue.validationContext),
-  );
+  const validation = computed(() => {
+    const result = validateAgreement(
+      asDocument(draft.value, detail.value?.status ?? 'draft'),
+      catalogue.validationContext,
+    );
+    if (draft.value.organisation.id !== '') return result;
+    // Without a counterparty the schema's "too short" says nothing useful: ask for one in words.
+    const issues = result.issues.filter((i) => i.path !== 'organisation.id');
+    issues.unshift({
+      path: 'organisation.id',
+      code: 'no-counterparty',
+      severity: 'error',
+      message: { nl: 'Kies een wederpartij.', en: 'Pick a counterparty.' },
+    });
+    return { ...result, valid: false, issues };
+  });
   const errors = computed(() => validation.value.issues.filter((i) => i.severity === 'error'));
 
   function startNew(insurer: string, organisationId = '', quadrant: 'Q1' | 'Q2' | 'Q3' | 'Q4' = 'Q1') {
