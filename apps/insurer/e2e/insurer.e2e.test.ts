@@ -62,6 +62,10 @@ describe('insurer dashboard in a real browser', () => {
       await choose(page, 'Kies een KPI', new RegExp(`^${code} `));
       await page.getByRole('button', { name: 'KPI toevoegen' }).click();
     }
+    // Congruent purchasing: a third insurer co-finances 10 % (the other insurer of this suite does not).
+    await choose(page, 'Kies een verzekeraar', /Heuvelland/);
+    await page.getByRole('button', { name: 'Medefinancier toevoegen' }).click();
+    await page.getByLabel(/Aandeel Heuvelland/).fill('10');
     await page.getByLabel('Gewicht DM-01').fill('40');
     await page.getByLabel('Gewicht DM-02').fill('30');
     await page.getByLabel('Gewicht CO-01').fill('20');

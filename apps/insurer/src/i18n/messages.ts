@@ -87,7 +87,9 @@ export const messages = {
         'below-target': 'Onder doel',
         drifting: 'Verslechtert',
         target: 'doel {target}',
-        trend: 'dalende trend, p = {p}',
+        trend: 'verslechterende trend, p = {p}',
+        all: 'Alle {n} signalen tonen',
+        fewer: 'Minder tonen',
       },
     },
     builder: {
@@ -477,6 +479,8 @@ export const messages = {
         drifting: 'Worsening',
         target: 'target {target}',
         trend: 'worsening trend, p = {p}',
+        all: 'Show all {n} alerts',
+        fewer: 'Show fewer',
       },
     },
     builder: {

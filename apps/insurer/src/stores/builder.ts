@@ -37,7 +37,7 @@ export function nextId(prefix: string, taken: readonly { id: string }[]): string
 
 /** The draft as the domain validates it (id, version and status are the server's; any will do here). */
 export function asDocument(draft: AgreementDraft, status: Status = 'draft'): Agreement {
-  return { ...draft, id: 'draft', version: 1, status } as Agreement;
+  return { ...draft, id: 'draft', version: 1, status };
 }
 
 /** Issues for one field path and the fields under it ("clauses[1]" has "clauses[1].threshold"). */
@@ -111,7 +111,8 @@ export const useBuilderStore = defineStore('builder', () => {
   function adopt(d: AgreementDetail) {
     detail.value = d;
     const { id: _id, version: _v, status: _s, ...rest } = d.document;
-    draft.value = structuredClone(rest) as AgreementDraft;
+    // A plain copy: the detail may be a reactive proxy, which structuredClone refuses.
+    draft.value = JSON.parse(JSON.stringify(rest)) as AgreementDraft;
     name.value = d.name;
     dirty.value = false;
   }

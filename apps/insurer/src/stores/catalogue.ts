@@ -1,6 +1,5 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { KpiDefinition, PaymentTitle as DomainTitle } from '@kwadrant/domain/catalogue';
 import { unwrap, useInsurerApi } from '../api/client';
 import type { Kpi, OrganisationSummary, PaymentTitle } from '../api/types';
 
@@ -39,8 +38,8 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   const title = (code: string) => titles.value.find((t) => t.code === code);
   /** The catalogues as the domain's validation reads them (the API serves the domain's shapes). */
   const validationContext = computed(() => ({
-    titles: titles.value as unknown as DomainTitle[],
-    kpis: kpis.value as unknown as KpiDefinition[],
+    titles: titles.value,
+    kpis: kpis.value,
   }));
 
   return { titles, kpis, organisations, loaded, loading, error, load, kpi, title, validationContext };
