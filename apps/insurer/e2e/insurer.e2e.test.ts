@@ -87,17 +87,48 @@ describe('insurer dashboard in a real browser', () => {
     await screenshot(page, 'insurer-builder-saved');
   });
 
+  it('detects a concurrent edit by a second analyst (409) instead of merging it', async () => {
+    // The second analyst saves version 2 through the API while this page still edits version 1.
+    const me = (await (await page.request.get(`${product.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const current = (await (
+      await page.request.get(`${product.url}/api/agreements/${agreementId}`)
+    ).json()) as {
+      document: Agreement;
+      name: string;
+    };
+    const { id: _id, version: _v, status: _s, ...doc } = current.document;
+    const other = await page.request.put(`${product.url}/api/agreements/${agreementId}`, {
+      headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+      data: { ...doc, atRiskShare: 0.12, expectedVersion: 1 },
+    });
+    expect(other.status()).toBe(200);
+    await page.getByLabel('Tarief OI-1A').fill('2,60');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Iemand anders heeft deze afspraak intussen gewijzigd.').waitFor();
+    await page.getByText('atRiskShare').first().waitFor();
+    await screenshot(page, 'insurer-conflict');
+    // Nothing was merged: the server still has the other analyst's version 2 with the old tariff.
+    const after = (await (await page.request.get(`${product.url}/api/agreements/${agreementId}`)).json()) as {
+      version: number;
+      document: Agreement;
+    };
+    expect(after.version).toBe(2);
+    expect(after.document.lines[0]!.tariffCents).toBe(250);
+    await page.getByRole('button', { name: /Versie 2 laden/ }).click();
+    await page.getByText('Versie 2').waitFor();
+  });
+
   it('proposes and agrees it, with every step a new version in the history', async () => {
     await page.getByRole('button', { name: 'Voorstellen' }).click();
-    await page.getByText('Versie 2').waitFor();
-    await page.getByRole('button', { name: 'Overeenkomen' }).click();
     await page.getByText('Versie 3').waitFor();
+    await page.getByRole('button', { name: 'Overeenkomen' }).click();
+    await page.getByText('Versie 4').waitFor();
     expect(plain(await page.locator('.agreement__meta').innerText())).toMatch(/Overeengekomen/);
     // An agreed agreement is fixed: no save button any more.
     expect(await page.getByRole('button', { name: 'Opslaan' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Verschillen tonen' }).click();
     await page
-      .getByText(/Verschillen v2 → v3/)
+      .getByText(/Verschillen v3 → v4/)
       .first()
       .waitFor();
     await screenshot(page, 'insurer-agreed');
