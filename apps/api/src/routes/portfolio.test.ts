@@ -99,7 +99,7 @@ describe('GET /api/portfolio/results', () => {
 
   it('is for insurers and administrators only', async () => {
     expect((await t.call('/api/portfolio/results', practice)).status).toBe(403);
-    expect((await t.call('/api/portfolio/results')).status).toBe(401);
+    expect((await t.call('/api/portfolio/results', null)).status).toBe(401);
   });
 
   it("does not show one insurer's own-led agreements to another insurer that does not co-finance them", async () => {
