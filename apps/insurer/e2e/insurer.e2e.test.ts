@@ -182,10 +182,20 @@ describe('insurer dashboard in a real browser', () => {
     expect(plain(await total.innerText())).toMatch(/^€ \d/);
     await page.locator('.k-chart__canvas[role=img] svg path').first().waitFor({ state: 'attached' });
     const text = plain(await page.locator('main').innerText());
-    expect(text).toMatch(/\d+ vooruit/);
-    expect(text).toMatch(/\d+ achteruit/);
+    expect(text).toMatch(/\d+ erboven/);
+    expect(text).toMatch(/\d+ eronder/);
     expect(text).toMatch(/Gevoeligheid voor resultaten/);
     await screenshot(page, 'insurer-impact');
+    // Compare with a second scenario: the regional agreement of Utrecht.
+    await page.getByText('Vergelijk met een tweede scenario').click();
+    await choose(page, 'Afspraak scenario B', /Regio Utrecht 2025/);
+    await page.getByRole('button', { name: 'Doorrekenen' }).click();
+    await page.getByTestId('impact-vs-scenario').waitFor();
+    expect(plain(await page.getByTestId('impact-vs-scenario').innerText())).toMatch(
+      /B tegen A: \d+ gaan erop vooruit, \d+ achteruit/,
+    );
+    await page.getByRole('table', { name: /Verschil B − A/ }).waitFor();
+    await screenshot(page, 'insurer-impact-compare');
   });
 
   it('shows cost containment with the overdispersion-adjusted funnel', async () => {
