@@ -15,6 +15,7 @@ import { catalogueRoutes } from './routes/catalogue';
 import { agreementRoutes } from './routes/agreements';
 import { settlementRoutes } from './routes/settlements';
 import { impactRoutes } from './routes/impact';
+import { portfolioRoutes } from './routes/portfolio';
 import { resultRoutes } from './routes/results';
 import { regionalRoutes } from './routes/regional';
 import { importRoutes } from './routes/imports';
@@ -55,6 +56,7 @@ function apiRoutes() {
     .route('/agreements', agreementRoutes())
     .route('/settlements', settlementRoutes())
     .route('/impact', impactRoutes())
+    .route('/portfolio', portfolioRoutes())
     .route('/', catalogueRoutes())
     .route('/', resultRoutes())
     .route('/', regionalRoutes())

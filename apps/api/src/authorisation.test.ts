@@ -343,6 +343,14 @@ export const MATRIX: Record<string, Row> = {
     },
     expect: { anonymous: 401, practice: 403, collaborative: 403, region: 403, insurer: 200, admin: 200 },
   },
+  'GET /api/portfolio/results': {
+    request: () => ({ path: `/api/portfolio/results?period=${P}` }),
+    expect: { anonymous: 401, practice: 403, collaborative: 403, region: 403, insurer: 200, admin: 200 },
+  },
+  'GET /api/portfolio/cost-containment': {
+    request: () => ({ path: `/api/portfolio/cost-containment?period=${P}` }),
+    expect: { anonymous: 401, practice: 403, collaborative: 403, region: 403, insurer: 200, admin: 200 },
+  },
   'POST /api/imports/{kind}': {
     // A dry run of one row for the practice: everyone may validate; rows for organisations outside the
     // caller's scope come back as issues, never as data.

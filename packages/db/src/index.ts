@@ -57,6 +57,7 @@ export {
 export type { AuditEntry } from './queries/auth';
 export { currentObservations, rollUpFigures, benchmarkRows, agreementTargets } from './queries/analytics';
 export type { UnitFigures, BenchmarkRecord } from './queries/analytics';
+export { portfolioAgreements, organisationSeries } from './queries/portfolio';
 export {
   agreementVisibility,
   canSeeAgreement,

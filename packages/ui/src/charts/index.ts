@@ -15,3 +15,13 @@ export { buildSpineOption, spinePosition, type SpineChartData, type SpineRow } f
 export { buildMapOption, mapClasses, type MapArea, type MapChartData, type MapClass } from './map';
 export { default as ChartFigure } from '../components/chart/ChartFigure.vue';
 export type { TableColumn } from '../components/table/types';
+export {
+  buildPaymentDistributionOption,
+  buildSensitivityOption,
+  buildRatioTrendOption,
+  type PaymentItem,
+  type PaymentDistributionData,
+  type SensitivityData,
+  type RatioSeries,
+  type RatioTrendData,
+} from './payments';
