@@ -17,6 +17,7 @@ import { settlementRoutes } from './routes/settlements';
 import { impactRoutes } from './routes/impact';
 import { resultRoutes } from './routes/results';
 import { regionalRoutes } from './routes/regional';
+import { peerGroupRoutes } from './routes/peer-groups';
 import { importRoutes } from './routes/imports';
 import { auditRoutes } from './routes/audit';
 
@@ -58,6 +59,7 @@ function apiRoutes() {
     .route('/', catalogueRoutes())
     .route('/', resultRoutes())
     .route('/', regionalRoutes())
+    .route('/', peerGroupRoutes())
     .route('/imports', importRoutes())
     .route('/audit', auditRoutes());
 }

@@ -48,7 +48,11 @@ describe('peer groups', () => {
       .select()
       .from(observations)
       .where(
-        and(eq(observations.kpiCode, 'DM-01'), eq(observations.period, '2026-Q3'), isNull(observations.supersededAt)),
+        and(
+          eq(observations.kpiCode, 'DM-01'),
+          eq(observations.period, '2026-Q3'),
+          isNull(observations.supersededAt),
+        ),
       );
     const members = rows.filter((r) => practices.includes(r.organisationId));
     expect(members.length).toBe(3);
@@ -60,7 +64,11 @@ describe('peer groups', () => {
   });
 
   it('deletes only its owner’s group, with its benchmarks', async () => {
-    const group = await createPeerGroup(handle.db, { ownerId: region, name: 'Weg', organisationIds: practices });
+    const group = await createPeerGroup(handle.db, {
+      ownerId: region,
+      name: 'Weg',
+      organisationIds: practices,
+    });
     expect((await peerBenchmark(group.id, 'DM-01', '2026-Q3')).length).toBe(1);
     expect(await deletePeerGroup(handle.db, 'someone-else', group.id)).toBe(false);
     expect(await deletePeerGroup(handle.db, region, group.id)).toBe(true);

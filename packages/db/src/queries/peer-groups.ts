@@ -63,7 +63,9 @@ export async function createPeerGroup(
       .returning({ id: peerGroups.id });
     const members = [...new Set(group.organisationIds)];
     if (members.length > 0)
-      await t.insert(peerGroupMembers).values(members.map((o) => ({ peerGroupId: row!.id, organisationId: o })));
+      await t
+        .insert(peerGroupMembers)
+        .values(members.map((o) => ({ peerGroupId: row!.id, organisationId: o })));
     await refreshPeerGroupBenchmarks(t, row!.id, members);
     return row!.id;
   });
@@ -108,7 +110,9 @@ export async function refreshPeerGroupBenchmarks(
       sumSquares: observations.sumSquares,
     })
     .from(observations)
-    .where(and(inArray(observations.organisationId, [...organisationIds]), isNull(observations.supersededAt)));
+    .where(
+      and(inArray(observations.organisationId, [...organisationIds]), isNull(observations.supersededAt)),
+    );
   const groups = new Map<string, typeof data>();
   for (const d of data) {
     const key = `${d.kpiCode}|${d.period}`;
