@@ -15,3 +15,9 @@ export { buildSpineOption, spinePosition, type SpineChartData, type SpineRow } f
 export { buildMapOption, mapClasses, type MapArea, type MapChartData, type MapClass } from './map';
 export { default as ChartFigure } from '../components/chart/ChartFigure.vue';
 export type { TableColumn } from '../components/table/types';
+export {
+  topologyFeatures,
+  type TopologyLike,
+  type FeatureLike,
+  type FeatureCollectionLike,
+} from './topojson';
