@@ -80,10 +80,45 @@ describe('region dashboard in a real browser', () => {
     await screenshot(page, 'region-funnel-adjusted');
   });
 
+  it('opens a practice’s profile: spine chart and percentile positions', async () => {
+    await page.getByRole('link', { name: 'Vergelijking', exact: true }).click();
+    await page.locator('.grid-table__name').first().click();
+    const spine = page.locator('.k-chart__canvas[role=img]').first();
+    await spine.locator('svg path').first().waitFor({ state: 'attached' });
+    expect(await spine.getAttribute('aria-label')).toMatch(/Profiel van .* over alle KPI/);
+    await page.getByRole('heading', { name: 'Positie per KPI' }).waitFor();
+    expect(await page.locator('main').innerText()).toMatch(/Percentiel in de regio/);
+    await screenshot(page, 'region-practice-spine');
+  });
+
+  it('creates a peer group and uses it as the benchmark', async () => {
+    await page.getByRole('link', { name: 'Vergelijkingsgroepen' }).click();
+    await page.getByRole('heading', { name: 'Nieuwe vergelijkingsgroep' }).waitFor();
+    await page.getByLabel('Naam', { exact: true }).fill('Kleine praktijken (e2e)');
+    await page.locator('.p-multiselect').click();
+    const options = page.locator('.p-multiselect-option');
+    await options.nth(0).click();
+    await options.nth(1).click();
+    await options.nth(2).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Groep aanmaken' }).click();
+    await page.getByText('Vergelijkingsgroep Kleine praktijken (e2e) is aangemaakt.').waitFor();
+    await screenshot(page, 'region-peer-groups');
+    await page.getByRole('button', { name: 'Gebruiken' }).first().click();
+    await page.getByRole('heading', { name: 'Praktijken vergelijken' }).waitFor();
+    await page
+      .getByText(/vergeleken met Vergelijkingsgroep Kleine praktijken \(e2e\)/)
+      .first()
+      .waitFor();
+    await page.locator('.grid-cell[data-comparison]').first().waitFor();
+  });
+
   it('opens the map of the region and reads a tooltip', async () => {
     await page.getByRole('link', { name: 'Regiobeeld' }).click();
     await page.getByRole('heading', { name: 'Kaart van de regio' }).waitFor();
-    const map = page.locator('.k-chart__canvas[role=img]').first();
+    const map = page
+      .locator('section', { has: page.getByRole('heading', { name: 'Kaart van de regio' }) })
+      .locator('.k-chart__canvas[role=img]');
     await map.locator('svg path').first().waitFor({ state: 'attached' });
     expect(await map.getAttribute('aria-label')).toMatch(/Aandeel 75-plus/);
     const tooltip = page
