@@ -10,7 +10,8 @@ let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  product = await startProduct();
+  // Generous: in CI the product seeds its demo while other suites share the CPU.
+  product = await startProduct({ timeoutMs: 360_000 });
   browser = await launchBrowser();
   page = await browser.newPage({
     viewport: { width: 1400, height: 900 },
@@ -18,7 +19,7 @@ beforeAll(async () => {
     acceptDownloads: true,
   });
   base = `${product.url}/region/`;
-}, 300_000);
+}, 420_000);
 
 afterAll(async () => {
   await browser?.close();
