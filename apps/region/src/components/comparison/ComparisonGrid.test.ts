@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KPIS, ROWS } from '../../test/fixtures';
+import { KPIS, ROWS, cell, row } from '../../test/fixtures';
 import { mountApp, visibleText } from '../../test/mount';
 import ComparisonGrid from './ComparisonGrid.vue';
 
@@ -29,5 +29,15 @@ describe('ComparisonGrid', () => {
     });
     await wrapper.vm.$nextTick();
     expect(wrapper.find('a.grid-cell[data-comparison=worse]').attributes('aria-label')).toMatch(/worse/);
+  });
+
+  it('shows the change since the baseline quarter in display units', async () => {
+    const rows = [row('pra-1', 'Rozenhof', [cell('DM-01', 0.9, 'better', { baselineValue: 0.85 })])];
+    const wrapper = mountApp(ComparisonGrid, {
+      props: { rows, kpis, benchmarkLabel: 'Regio Utrecht', baseline: '2025-Q3' },
+    });
+    await wrapper.vm.$nextTick();
+    expect(wrapper.find('.grid-cell__delta').text()).toBe('+5,0');
+    expect(wrapper.find('a.grid-cell').attributes('aria-label')).toMatch(/was 85,0\s%/);
   });
 });
