@@ -18,6 +18,7 @@ import { impactRoutes } from './routes/impact';
 import { portfolioRoutes } from './routes/portfolio';
 import { resultRoutes } from './routes/results';
 import { regionalRoutes } from './routes/regional';
+import { peerGroupRoutes } from './routes/peer-groups';
 import { importRoutes } from './routes/imports';
 import { auditRoutes } from './routes/audit';
 
@@ -60,6 +61,7 @@ function apiRoutes() {
     .route('/', catalogueRoutes())
     .route('/', resultRoutes())
     .route('/', regionalRoutes())
+    .route('/', peerGroupRoutes())
     .route('/imports', importRoutes())
     .route('/audit', auditRoutes());
 }

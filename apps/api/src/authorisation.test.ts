@@ -236,6 +236,47 @@ export const MATRIX: Record<string, Row> = {
       admin: 200,
     },
   },
+  'GET /api/regions/{id}/peer-groups': {
+    request: (ids, _role, which) => ({ path: `/api/regions/${regionOf(ids, which)}/peer-groups` }),
+    expect: {
+      anonymous: 401,
+      practice: 404,
+      collaborative: 404,
+      region: [200, 404],
+      insurer: 200,
+      admin: 200,
+    },
+  },
+  'POST /api/regions/{id}/peer-groups': {
+    // Members that are no practices of the region: a caller who may create gets 400, and nothing is stored.
+    request: (ids, _role, which) => ({
+      path: `/api/regions/${regionOf(ids, which)}/peer-groups`,
+      body: { name: 'Matrix', organisationIds: ['no-such-practice', 'nor-this-one'] },
+    }),
+    expect: {
+      anonymous: 401,
+      practice: 403,
+      collaborative: 403,
+      region: [400, 404],
+      insurer: 403,
+      admin: 400,
+    },
+  },
+  'DELETE /api/regions/{id}/peer-groups/{groupId}': {
+    // A group that does not exist: the board reaches the lookup (404), other roles stop at the role check.
+    request: (ids, _role, which) => ({
+      path: `/api/regions/${regionOf(ids, which)}/peer-groups/999999`,
+      method: 'DELETE',
+    }),
+    expect: {
+      anonymous: 401,
+      practice: 403,
+      collaborative: 403,
+      region: 404,
+      insurer: 403,
+      admin: 404,
+    },
+  },
   'GET /api/agreements': { request: () => ({ path: '/api/agreements' }), expect: all(200) },
   'POST /api/agreements': {
     // An empty body: whoever may create gets a 400 for it; nobody gets past the role check otherwise.

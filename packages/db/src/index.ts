@@ -96,6 +96,14 @@ export {
   regionalFactPeriods,
 } from './queries/regional';
 export type { BasicFunctionRow } from './queries/regional';
+export {
+  listPeerGroups,
+  peerGroupById,
+  createPeerGroup,
+  deletePeerGroup,
+  refreshPeerGroupBenchmarks,
+} from './queries/peer-groups';
+export type { PeerGroup } from './queries/peer-groups';
 export { BASIC_FUNCTIONS } from './demo/seed';
 export {
   importObservations,

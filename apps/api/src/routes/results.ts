@@ -22,6 +22,7 @@ import {
   isOwn,
   listKpis,
   organisationTree,
+  peerGroupById,
   rollUpFigures,
   suppressInGroups,
   isSmallCount,
@@ -124,7 +125,7 @@ const FunnelSchema = z
   .object({
     kpiCode: z.string(),
     period: z.string(),
-    grouping: z.enum(['national', 'region', 'collaborative']),
+    grouping: z.enum(['national', 'region', 'collaborative', 'peer-group']),
     groupId: z.string(),
     target: z.number(),
     xMeasure: z.enum(['denominator', 'expected', 'person-years']),
@@ -151,6 +152,8 @@ const ComparisonGridSchema = z
     regionId: z.string(),
     period: z.string(),
     baseline: z.string().nullable(),
+    /** The benchmark of the verdicts and percentiles: the region, or one of its peer groups. */
+    peerGroup: z.object({ id: z.number().int(), name: z.string() }).nullable(),
     kpis: z.array(z.string()),
     benchmarks: z.record(z.string(), z.number()),
     rows: z.array(
@@ -378,7 +381,7 @@ const funnel = createRoute({
     params: z.object({ code: z.string().max(16) }),
     query: z.object({
       period: PeriodParam,
-      grouping: z.enum(['national', 'region', 'collaborative']).default('national'),
+      grouping: z.enum(['national', 'region', 'collaborative', 'peer-group']).default('national'),
       groupId: z.string().max(64).default(''),
     }),
   },
@@ -401,6 +404,7 @@ const comparison = createRoute({
     query: z.object({
       period: PeriodParam,
       baseline: PeriodParam.optional(),
+      peerGroup: z.coerce.number().int().min(1).optional(),
       domain: z
         .enum(['kwaliteit', 'doelmatigheid', 'toegankelijkheid', 'patientervaring', 'organisatie'])
         .optional(),
@@ -561,8 +565,13 @@ export function resultRoutes() {
         );
       }
       const tree = await organisationTree(db, periodEndDate(period));
+      // A peer group is seen by whoever may name the region that owns it (its board, insurers, administrators).
+      const peer = grouping === 'peer-group' ? await peerGroupOf(db, groupId) : null;
+      if (grouping === 'peer-group' && !(peer && canName(scope, peer.ownerId)))
+        throw notFound(grouping, groupId);
       if (
         grouping !== 'national' &&
+        grouping !== 'peer-group' &&
         !(tree.organisations.has(groupId) && mayViewGroup(scope, tree, groupId))
       ) {
         throw notFound(grouping, groupId);
@@ -570,7 +579,9 @@ export function resultRoutes() {
       const practices =
         grouping === 'national'
           ? [...tree.organisations.values()].filter((o) => o.kind === 'practice').map((o) => o.id)
-          : tree.practicesUnder(groupId);
+          : peer
+            ? peer.organisationIds
+            : tree.practicesUnder(groupId);
       const [bench] = await benchmarkRows(db, { grouping, groupId, kpiCodes: [code], periods: [period] });
       if (!bench) throw notFound('benchmark', `${code} ${period} ${grouping} ${groupId}`);
       const units = (
@@ -621,7 +632,11 @@ export function resultRoutes() {
               [Math.min(...xs) * 0.8, Math.max(...xs) * 1.2],
               bench.tau2 ?? 0,
             );
-      await audit(c, 'read', 'funnel', code, grouping === 'national' ? null : groupId, { period, grouping });
+      await audit(c, 'read', 'funnel', code, grouping === 'national' ? null : (peer?.ownerId ?? groupId), {
+        period,
+        grouping,
+        groupId,
+      });
       return c.json(
         {
           kpiCode: code,
@@ -645,11 +660,13 @@ export function resultRoutes() {
     })
     .openapi(comparison, async (c) => {
       const { id } = c.req.valid('param');
-      const { period, baseline, domain, confidence } = c.req.valid('query');
+      const { period, baseline, domain, confidence, peerGroup } = c.req.valid('query');
       const { db } = c.var.deps;
       const scope = await scopeOf(c);
       const { tree, kpis: all } = await loadContext(db, id, scope, period);
       if (tree.organisations.get(id)?.kind !== 'region') throw notFound('region', id);
+      const peer = peerGroup === undefined ? null : await peerGroupById(db, peerGroup);
+      if (peerGroup !== undefined && peer?.ownerId !== id) throw notFound('peer group', String(peerGroup));
       const kpis = all.filter((k) => !domain || k.domain === domain);
       const codes = kpis.map((k) => k.code);
       const collaboratives = tree
@@ -660,7 +677,13 @@ export function resultRoutes() {
       const rows = await currentObservations(db, { organisationIds: practices, kpiCodes: codes, periods });
       const bench = new Map(
         (
-          await benchmarkRows(db, { grouping: 'region', groupId: id, kpiCodes: codes, periods: [period] })
+          await benchmarkRows(db, {
+            ...(peer
+              ? { grouping: 'peer-group', groupId: String(peer.id) }
+              : { grouping: 'region', groupId: id }),
+            kpiCodes: codes,
+            periods: [period],
+          })
         ).map((b) => [b.kpiCode, b]),
       );
       const byKey = new Map(rows.map((r) => [`${r.organisationId}|${r.kpiCode}|${r.period}`, r]));
@@ -681,6 +704,7 @@ export function resultRoutes() {
               (r) =>
                 r.kpiCode === kpi.code &&
                 r.period === period &&
+                (!peer || peer.organisationIds.includes(r.organisationId)) &&
                 r.denominator >= kpi.minDenominator &&
                 !hidden.has(`${r.organisationId}|${kpi.code}`),
             )
@@ -744,12 +768,17 @@ export function resultRoutes() {
           cells: cellsFor(pid, practiceFigures),
         })),
       ];
-      await audit(c, 'read', 'comparison', id, id, { period, baseline: baseline ?? null });
+      await audit(c, 'read', 'comparison', id, id, {
+        period,
+        baseline: baseline ?? null,
+        peerGroup: peer?.id ?? null,
+      });
       return c.json(
         {
           regionId: id,
           period,
           baseline: baseline ?? null,
+          peerGroup: peer ? { id: peer.id, name: peer.name } : null,
           kpis: codes,
           benchmarks: Object.fromEntries([...bench].map(([k, b]) => [k, b.value])),
           rows: grid,
@@ -758,6 +787,10 @@ export function resultRoutes() {
       );
     });
 }
+
+/** A peer group by the funnel's text id, or null when the id is not a peer group's. */
+const peerGroupOf = (db: Db, groupId: string) =>
+  /^\d{1,9}$/.test(groupId) ? peerGroupById(db, Number(groupId)) : Promise.resolve(null);
 
 /** Whether the caller may look at a group's distribution: groups they belong to, contain or may name. */
 function mayViewGroup(scope: AccessScope, tree: OrganisationTree, groupId: string): boolean {

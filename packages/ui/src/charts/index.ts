@@ -25,3 +25,9 @@ export {
   type RatioSeries,
   type RatioTrendData,
 } from './payments';
+export {
+  topologyFeatures,
+  type TopologyLike,
+  type FeatureLike,
+  type FeatureCollectionLike,
+} from './topojson';
