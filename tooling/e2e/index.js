@@ -23,8 +23,8 @@ function freePort() {
   });
 }
 
-/** Starts the product on a fresh seeded database; resolves when /ready answers. */
-export async function startProduct({ timeoutMs = 120_000 } = {}) {
+/** Starts the product on a fresh seeded database; resolves when /ready answers (generous: in CI it builds and seeds while other suites share the CPU). */
+export async function startProduct({ timeoutMs = 280_000 } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kwadrant-e2e-'));
   const env = {

@@ -10,8 +10,7 @@ let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  // Generous: in CI the product seeds its demo while other suites share the CPU.
-  product = await startProduct({ timeoutMs: 360_000 });
+  product = await startProduct();
   browser = await launchBrowser();
   page = await browser.newPage({
     viewport: { width: 1400, height: 900 },

@@ -6,6 +6,7 @@
  * same figures as JSON to .bench/ (git-ignored).
  *
  *   pnpm bench [--runs 3] [--seconds 5] [--import-rows 1000000] [--soak 600] [--only id,id]
+ *              [--engine pglite|postgres]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     'import-rows': { type: 'string', default: '1000000' },
     soak: { type: 'string', default: '600' },
     only: { type: 'string' },
+    engine: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -89,7 +91,9 @@ async function engineFigures(engine: 'pglite' | 'postgres') {
 }
 
 async function main() {
-  const engines: ('pglite' | 'postgres')[] = ['pglite', ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
+  const available: ('pglite' | 'postgres')[] = ['pglite', ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
+  const engines = values.engine ? available.filter((e) => e === values.engine) : available;
+  if (engines.length === 0) throw new Error(`--engine ${values.engine}: not available (postgres needs DATABASE_URL)`);
   const results: Record<string, { figures: Figure[]; drills: Drill[] }> = {};
   for (const engine of engines) results[engine] = await engineFigures(engine);
   const front: Figure[] = [...(only('bundle') ? bundleFigures(ROOT) : [])];
