@@ -53,6 +53,19 @@ export function load(
   });
 }
 
+/**
+ * Waits until the server has worked off what a load run left queued (requests whose connections
+ * autocannon already closed), so the next run does not measure the previous one's backlog.
+ */
+async function idle(url: string) {
+  for (let fast = 0; fast < 3; ) {
+    const started = performance.now();
+    await fetch(`${url}/health`);
+    fast = performance.now() - started < 20 ? fast + 1 : 0;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export interface HttpOptions {
   root: string;
   runs: number;
@@ -88,7 +101,9 @@ export async function httpFigures(server: Server, o: HttpOptions): Promise<Figur
       const twin: Load[] = [];
       for (let run = 0; run < o.runs; run++) {
         api.push(await load(server.url + e.path, cookie, o.seconds));
+        await idle(server.url);
         twin.push(await load(`${server.url}/practice/bench/${e.id}.json`, cookie, o.seconds));
+        await idle(server.url);
       }
       const failed = api.reduce((a, l) => a + l.errors + l.non2xx, 0);
       const rps = median(api.map((l) => l.requests / o.seconds));
@@ -182,7 +197,7 @@ export async function soak(server: Server, seconds: number, log: (m: string) => 
     `/api/organisations/${region}/overview?period=${PERIOD}&benchmark=national`,
     `/api/regions/${region}/comparison?period=${PERIOD}`,
     `/api/kpis/DM-02/funnel?period=${PERIOD}&grouping=region&groupId=${region}`,
-    `/api/regions/${region}/picture`,
+    `/api/regions/${region}/picture?period=${PERIOD}`,
     `/api/agreements?limit=50`,
     `/api/kpis`,
   ];
