@@ -157,4 +157,26 @@ describe('materialised benchmarks', () => {
     await refreshBenchmarks(handle.db, [key]);
     expect(await snapshot()).toEqual(partial);
   });
+
+  // Two connections are needed to overlap two refreshes; PGlite has one, so this runs on PostgreSQL.
+  it.skipIf(!process.env.DATABASE_URL)(
+    'refresh one at a time: a second refresh waits for the first transaction instead of colliding with it',
+    async () => {
+      const keys = [{ kpiCode: 'DM-01', period: '2026-Q2' }];
+      const count = async () =>
+        (await handle.db.select().from(benchmarks).where(and(eq(benchmarks.period, '2026-Q2'), eq(benchmarks.kpiCode, 'DM-01')))).length;
+      const before = await count();
+      let second: Promise<number> | undefined;
+      await handle.db.transaction(async (tx) => {
+        await refreshBenchmarks(tx, keys);
+        // Started while the first is uncommitted: without the lock its delete misses the first's new
+        // rows and its insert collides with them.
+        second = refreshBenchmarks(handle.db, keys);
+        await new Promise((r) => setTimeout(r, 300));
+      });
+      expect(await second).toBeGreaterThan(0);
+      expect(await count()).toBe(before);
+    },
+  );
 });
+

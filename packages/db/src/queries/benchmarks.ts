@@ -194,9 +194,27 @@ export interface RefreshOptions {
  * so readers never see a half-refreshed benchmark. Returns the rows written.
  */
 export async function refreshBenchmarks(
-  db: Db,
+  outer: Db,
   keys?: readonly BenchmarkKey[],
   options: RefreshOptions = {},
+): Promise<number> {
+  // One refresh at a time: two imports refreshing the same benchmarks at once would each delete and
+  // insert the same rows. The lock lasts until the (outer) transaction ends, and what is read after it
+  // includes what the previous refresh committed.
+  return outer.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    await db.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK_KEY})`);
+    return refreshLocked(db, keys, options);
+  });
+}
+
+// Any fixed 64-bit key shared by every Kwadrant process (the migration lock is …101).
+const REFRESH_LOCK_KEY = 7_317_734_103;
+
+async function refreshLocked(
+  db: Db,
+  keys: readonly BenchmarkKey[] | undefined,
+  options: RefreshOptions,
 ): Promise<number> {
   const kpis = new Map((await listKpis(db)).map((k) => [k.code, k]));
   const pairs =
@@ -279,22 +297,20 @@ export async function refreshBenchmarks(
     }
   }
 
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    for (const [period, codes] of byPeriod) {
-      const only = wanted.get(period);
-      await t
-        .delete(benchmarks)
-        .where(
-          and(
-            eq(benchmarks.period, period),
-            inArray(benchmarks.kpiCode, codes),
-            // Plain IN on a text key: PGlite mishandles long row-value IN lists.
-            only ? inArray(sql`${benchmarks.grouping}::text || ':' || ${benchmarks.groupId}`, [...only]) : undefined,
-          ),
-        );
-    }
-    await writeBenchmarks(t, rows);
-  });
+  // Readers never see a half-refreshed benchmark: delete and insert in this one transaction.
+  for (const [period, codes] of byPeriod) {
+    const only = wanted.get(period);
+    await db
+      .delete(benchmarks)
+      .where(
+        and(
+          eq(benchmarks.period, period),
+          inArray(benchmarks.kpiCode, codes),
+          // Plain IN on a text key: PGlite mishandles long row-value IN lists.
+          only ? inArray(sql`${benchmarks.grouping}::text || ':' || ${benchmarks.groupId}`, [...only]) : undefined,
+        ),
+      );
+  }
+  await writeBenchmarks(db, rows);
   return rows.length;
 }
