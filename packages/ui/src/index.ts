@@ -30,6 +30,7 @@ export type {
   Suppression,
   BenchmarkKind,
 } from './components/kpi/types';
+export { default as SettlementSteps } from './components/settlement/SettlementSteps.vue';
 export { default as TableView } from './components/table/TableView.vue';
 export type { TableColumn } from './components/table/types';
 export { default as StateView } from './components/state/StateView.vue';

@@ -26,6 +26,7 @@ export const uiMessages = {
         'small-number': 'Niet getoond: kleine aantallen (< 10)',
         complementary: 'Niet getoond: zou kleine aantallen verraden',
       },
+      settlement: { formula: 'Berekening' },
       kpi: {
         interval: '{level} BI: {range}',
         intervalLevel: '{level}-betrouwbaarheidsinterval',
@@ -101,6 +102,7 @@ export const uiMessages = {
         'small-number': 'Not shown: small numbers (< 10)',
         complementary: 'Not shown: would reveal small numbers',
       },
+      settlement: { formula: 'Calculation' },
       kpi: {
         interval: '{level} CI: {range}',
         intervalLevel: '{level} confidence interval',
